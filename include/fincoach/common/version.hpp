@@ -1,0 +1,10 @@
+#pragma once
+
+#include <string_view>
+
+namespace fincoach {
+
+/// The software version, from the CMake project version.
+std::string_view software_version();
+
+}  // namespace fincoach
