@@ -19,6 +19,7 @@ StringDictionary::StringDictionary() { clear(); }
 void StringDictionary::clear() {
   bytes_.clear();
   offsets_.assign(1, 0);
+  last_id_ = UINT32_MAX;
   slots_.assign(k_initial_slots, 0);
   slot_hash_.assign(k_initial_slots, 0);
 }
@@ -42,9 +43,11 @@ size_t StringDictionary::slot_of(std::string_view text, uint64_t hash) const {
 }
 
 uint32_t StringDictionary::intern(std::string_view text) {
+  // Columns repeat themselves (one user's rows, one country): a compare beats a hash.
+  if (last_id_ < size() && at(last_id_) == text) return last_id_;
   const uint64_t hash = hash_text(text);
   size_t slot = slot_of(text, hash);
-  if (slots_[slot] != 0) return slots_[slot] - 1;
+  if (slots_[slot] != 0) return last_id_ = slots_[slot] - 1;
   const uint32_t id = size();
   if (id == UINT32_MAX - 1) throw InvalidInput("dictionary overflow: more than 4 billion distinct strings");
   bytes_.append(text);
@@ -52,7 +55,7 @@ uint32_t StringDictionary::intern(std::string_view text) {
   slots_[slot] = id + 1;
   slot_hash_[slot] = static_cast<uint32_t>(hash >> 32);
   if (static_cast<size_t>(size()) * 2 > slots_.size()) grow();
-  return id;
+  return last_id_ = id;
 }
 
 std::optional<uint32_t> StringDictionary::find(std::string_view text) const {

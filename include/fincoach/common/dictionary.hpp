@@ -30,6 +30,7 @@ class StringDictionary {
   /// Rebuilds from raw storage (validates offsets; throws InvalidInput when corrupt).
   static StringDictionary from_storage(std::string bytes, std::vector<uint64_t> offsets);
 
+  /// Equal content (the intern cache is not content).
   bool operator==(const StringDictionary& other) const {
     return bytes_ == other.bytes_ && offsets_ == other.offsets_;
   }
@@ -41,7 +42,8 @@ class StringDictionary {
   std::string bytes_;
   std::vector<uint64_t> offsets_;  // size()+1 entries
   std::vector<uint32_t> slots_;    // open addressing: id + 1, or 0 when empty
-  std::vector<uint32_t> slot_hash_;  // low 32 bits of each occupied slot's hash
+  std::vector<uint32_t> slot_hash_;  // high 32 bits of each occupied slot's hash
+  uint32_t last_id_ = UINT32_MAX;    // id of the last intern, checked first
 };
 
 }  // namespace fincoach

@@ -1,0 +1,26 @@
+#pragma once
+// Each subcommand registers itself on the app; the actions live in their own files.
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli_context.hpp"
+#include "fincoach/ingest/csv_ingest.hpp"
+
+namespace fincoach::cli {
+
+void register_ingest(CLI::App& app, CliContext& context);
+void register_validate(CLI::App& app, CliContext& context);
+void register_demo(CLI::App& app, CliContext& context);
+
+/// The ingest config section ([ingest]): the tunables of IngestParams.
+ParamSet ingest_param_set(ingest::IngestParams& params);
+
+/// Ingests CSV files, writes the rejects CSV (header only when nothing was rejected) and enforces the
+/// reject policy. Prints the ingest summary to stdout.
+ingest::IngestResult ingest_files(const std::vector<std::string>& files, const std::string& profile,
+                                  const ingest::IngestParams& params, const std::string& rejects_path);
+
+}  // namespace fincoach::cli
