@@ -1,6 +1,7 @@
 #include "fincoach/common/ledger_file.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -69,12 +70,28 @@ SectionView view_of(uint32_t id, const std::vector<T>& column) {
   return {id, sizeof(T), column.data(), column.size() * sizeof(T)};
 }
 
+// Large columns are first touched by the zero-fill of resize(): asking for transparent huge
+// pages before that turns ~15k page faults per 60 MB into ~30 (measured: 1.7 → 4+ GB/s).
+void advise_huge_pages(void* data, uint64_t bytes) {
+  constexpr uint64_t k_huge = 2ULL << 20;
+  if (bytes < k_huge) return;
+  const auto begin = (reinterpret_cast<uintptr_t>(data) + k_huge - 1) & ~(k_huge - 1);
+  const auto end = (reinterpret_cast<uintptr_t>(data) + bytes) & ~(k_huge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
+
+template <typename T>
+void* size_for_read(std::vector<T>& column, uint64_t bytes) {
+  std::vector<T>().swap(column);
+  column.reserve(bytes / sizeof(T));
+  advise_huge_pages(column.data(), bytes);
+  column.resize(bytes / sizeof(T));
+  return column.data();
+}
+
 template <typename T>
 SectionTarget target_of(uint32_t id, std::vector<T>& column) {
-  return {id, sizeof(T), [&column](uint64_t bytes) -> void* {
-            column.resize(bytes / sizeof(T));
-            return column.data();
-          }};
+  return {id, sizeof(T), [&column](uint64_t bytes) -> void* { return size_for_read(column, bytes); }};
 }
 
 // The dictionaries in file order; the order defines their section ids.
@@ -204,6 +221,8 @@ std::vector<SectionTarget> targets_of(Ledger& l, std::array<std::string, 8>& dic
   for (uint32_t d = 0; d < 8; ++d) {
     std::string& bytes = dict_bytes[d];
     t.push_back({k_dictionary_base + 2 * d, 1, [&bytes](uint64_t n) -> void* {
+                   bytes.reserve(n);
+                   advise_huge_pages(bytes.data(), n);
                    bytes.resize(n);
                    return bytes.data();
                  }});

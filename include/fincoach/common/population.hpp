@@ -41,6 +41,7 @@ struct UserTable {
   std::vector<int64_t> wallet_balance;    ///< wallets.balance at export time, minor units
 
   size_t size() const { return email.size(); }
+  bool operator==(const UserTable& other) const = default;
 };
 
 /// Savings goals (user_profiles.financial_goals JSON in the FinCoach schema).
@@ -52,6 +53,7 @@ struct GoalTable {
   std::vector<int32_t> deadline_day;
 
   size_t size() const { return user.size(); }
+  bool operator==(const GoalTable& other) const = default;
 };
 
 /// recommendation_history + recommendation_feedback: one entry per logged recommendation.
@@ -66,6 +68,7 @@ struct RecommendationLog {
   std::vector<int32_t> feedback_day;  ///< -1 when pending
 
   size_t size() const { return user.size(); }
+  bool operator==(const RecommendationLog& other) const = default;
 };
 
 /// user_purchases joined with products: marketplace purchases (each also a ledger debit).
@@ -77,6 +80,7 @@ struct PurchaseTable {
   std::vector<int64_t> total_amount;  ///< minor units, positive
 
   size_t size() const { return user.size(); }
+  bool operator==(const PurchaseTable& other) const = default;
 };
 
 struct Population {
