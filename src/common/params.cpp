@@ -38,11 +38,40 @@ std::string type_name(const ParamField& field) {
       [](auto* p) -> std::string {
         using T = std::remove_pointer_t<decltype(p)>;
         if constexpr (std::is_same_v<T, bool>) return "a boolean";
+        else if constexpr (std::is_same_v<T, std::map<std::string, std::string>>) return "a table of strings";
         else if constexpr (std::is_same_v<T, std::string>) return "a string";
         else if constexpr (std::is_floating_point_v<T>) return "a number";
         else return "an integer";
       },
       field.target);
+}
+
+bool assign_table(const toml::node& node, std::map<std::string, std::string>& out) {
+  const toml::table* table = node.as_table();
+  if (table == nullptr) return false;
+  std::map<std::string, std::string> parsed;
+  for (const auto& [key, value] : *table) {
+    const auto text = value.value_exact<std::string>();
+    if (!text) return false;
+    parsed[std::string(key.str())] = *text;
+  }
+  out = std::move(parsed);
+  return true;
+}
+
+// "a=b,c=d" → {a: b, c: d}; false on an entry without '='.
+bool parse_pairs(std::string_view text, std::map<std::string, std::string>& out) {
+  std::map<std::string, std::string> parsed;
+  while (!text.empty()) {
+    const size_t comma = text.find(',');
+    const std::string_view entry = text.substr(0, comma);
+    const size_t eq = entry.find('=');
+    if (eq == std::string_view::npos || eq == 0) return false;
+    parsed[std::string(entry.substr(0, eq))] = std::string(entry.substr(eq + 1));
+    text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+  }
+  out = std::move(parsed);
+  return true;
 }
 
 // Assigns a TOML node to a field; false when the node has the wrong type.
@@ -52,6 +81,8 @@ bool assign_from_node(const ParamField& field, const toml::node& node) {
         using T = std::remove_pointer_t<decltype(p)>;
         if constexpr (std::is_same_v<T, bool>) {
           if (auto v = node.value_exact<bool>()) return *p = *v, true;
+        } else if constexpr (std::is_same_v<T, std::map<std::string, std::string>>) {
+          return assign_table(node, *p);
         } else if constexpr (std::is_same_v<T, std::string>) {
           if (auto v = node.value_exact<std::string>()) return *p = *v, true;
         } else if constexpr (std::is_floating_point_v<T>) {
@@ -77,6 +108,9 @@ ParamSet& ParamSet::add(std::string key, int64_t* t, std::string help) { return 
 ParamSet& ParamSet::add(std::string key, uint64_t* t, std::string help) { return add_field(fields_, *this, std::move(key), t, std::move(help)); }
 ParamSet& ParamSet::add(std::string key, double* t, std::string help) { return add_field(fields_, *this, std::move(key), t, std::move(help)); }
 ParamSet& ParamSet::add(std::string key, std::string* t, std::string help) { return add_field(fields_, *this, std::move(key), t, std::move(help)); }
+ParamSet& ParamSet::add(std::string key, std::map<std::string, std::string>* t, std::string help) {
+  return add_field(fields_, *this, std::move(key), t, std::move(help));
+}
 
 void ParamSet::apply_toml(const toml::table& table, std::string_view origin) const {
   for (const auto& [key, node] : table) {
@@ -104,6 +138,8 @@ void ParamSet::set_from_text(std::string_view key, std::string_view text) const 
           return false;
         } else if constexpr (std::is_same_v<T, std::string>) {
           return *p = std::string(text), true;
+        } else if constexpr (std::is_same_v<T, std::map<std::string, std::string>>) {
+          return parse_pairs(text, *p);
         } else {
           return parse_number(text, *p);
         }

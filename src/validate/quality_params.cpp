@@ -40,7 +40,9 @@ ParamSet quality_param_set(QualityParams& params) {
            "smallest (user, category, direction) group scanned for outliers")
       .add("gap_threshold_days", &params.gap_threshold_days,
            "list gaps with more than this many empty calendar days between active days")
-      .add("max_listed", &params.max_listed, "most items listed per report list (counts stay exact)");
+      .add("max_listed", &params.max_listed, "most items listed per report list (counts stay exact)")
+      .add("category_aliases", &params.category_aliases,
+           "extra category merges, label = canonical label ([validate.category_aliases] table)");
   return set;
 }
 

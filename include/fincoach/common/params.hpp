@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -23,7 +24,7 @@ namespace fincoach {
 struct ParamField {
   std::string key;   ///< "max_reject_fraction"
   std::string help;  ///< one line for --help and the report
-  std::variant<bool*, int*, int64_t*, uint64_t*, double*, std::string*> target;
+  std::variant<bool*, int*, int64_t*, uint64_t*, double*, std::string*, std::map<std::string, std::string>*> target;
 };
 
 class ParamSet {
@@ -37,6 +38,8 @@ class ParamSet {
   ParamSet& add(std::string key, uint64_t* target, std::string help);
   ParamSet& add(std::string key, double* target, std::string help);
   ParamSet& add(std::string key, std::string* target, std::string help);
+  /// A string → string table: a TOML sub-table ([section.key]) or, as a flag, "a=b,c=d".
+  ParamSet& add(std::string key, std::map<std::string, std::string>* target, std::string help);
 
   const std::string& section() const { return section_; }
   const std::vector<ParamField>& fields() const { return fields_; }

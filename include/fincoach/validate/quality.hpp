@@ -40,8 +40,8 @@ struct QualityParams {
   void validate() const;
 };
 
-/// Binds the scalar fields to config keys under the "validate" section (the alias map is a
-/// table and is read separately).
+/// Binds every field to config keys under the "validate" section; the alias map is the
+/// sub-table [validate.category_aliases] (or the flag --category-aliases "a=b,c=d").
 ParamSet quality_param_set(QualityParams& params);
 
 /// Where a row came from.

@@ -11,6 +11,7 @@ namespace fincoach {
 namespace {
 
 struct Example {
+  std::map<std::string, std::string> aliases;
   double fraction = 0.01;
   int64_t rows = 10;
   std::string name = "x";
@@ -24,7 +25,8 @@ ParamSet describe(Example& e) {
       .add("rows", &e.rows, "row count")
       .add("name", &e.name, "a name")
       .add("fast", &e.fast, "go fast")
-      .add("seed", &e.seed, "seed");
+      .add("seed", &e.seed, "seed")
+      .add("aliases", &e.aliases, "label map");
   return set;
 }
 
@@ -49,6 +51,16 @@ TEST(ParamSet, AppliesTomlValues) {
   const toml::table integer_for_double = toml::parse("fraction = 1\n");
   describe(e).apply_toml(integer_for_double, "run.toml");
   EXPECT_DOUBLE_EQ(e.fraction, 1.0);
+}
+
+TEST(ParamSet, StringTablesComeFromSubTables) {
+  Example e;
+  describe(e).apply_toml(toml::parse("[aliases]\nTakeaway = \"dine_out\"\n\"Food Shopping\" = \"groceries\"\n"), "c");
+  EXPECT_EQ(e.aliases.size(), 2u);
+  EXPECT_EQ(e.aliases.at("Food Shopping"), "groceries");
+  EXPECT_FALSE(error_of([&] { describe(e).apply_toml(toml::parse("aliases = 3"), "c"); }).empty());
+  EXPECT_FALSE(error_of([&] { describe(e).apply_toml(toml::parse("[aliases]\nx = 1"), "c"); }).empty());
+  EXPECT_EQ(describe(e).to_json()["aliases"]["Takeaway"], "dine_out");
 }
 
 TEST(ParamSet, UnknownKeysAndWrongTypesAreNamed) {

@@ -89,11 +89,15 @@ TEST(QualityParams, RejectsChainedAliases) {
   EXPECT_EQ(validation_error(params), "");
 }
 
-TEST(QualityParams, ParamSetBindsScalarFields) {
+TEST(QualityParams, ParamSetBindsEveryField) {
   QualityParams params;
   ParamSet set = quality_param_set(params);
   EXPECT_EQ(set.section(), "validate");
-  EXPECT_EQ(set.fields().size(), 4u);
+  EXPECT_EQ(set.fields().size(), 5u);
+  set.set_from_text("category_aliases", "Food Shopping=groceries,Takeaway=dine out");
+  EXPECT_EQ(params.category_aliases.at("Takeaway"), "dine out");
+  EXPECT_EQ(params.category_aliases.size(), 2u);
+  EXPECT_THROW(set.set_from_text("category_aliases", "no-equals-sign"), InvalidInput);
   set.set_from_text("outlier_z_threshold", "3.5");
   set.set_from_text("outlier_min_group_size", "20");
   set.set_from_text("gap_threshold_days", "30");
