@@ -325,4 +325,11 @@ void enforce_reject_policy(const IngestResult& result, const IngestParams& param
   throw InvalidInput(message);
 }
 
+ParamSet ingest_param_set(IngestParams& params) {
+  ParamSet set("ingest");
+  set.add("max_reject_fraction", &params.max_reject_fraction,
+          "fail (exit 2, no ledger written) when more than this fraction of rows is rejected");
+  return set;
+}
+
 }  // namespace fincoach::ingest

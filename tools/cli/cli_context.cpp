@@ -1,5 +1,6 @@
 #include "cli_context.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
@@ -54,7 +55,8 @@ void CliContext::load_config() const {
 }
 
 int CliContext::run(const CLI::App& app) {
-  load_config();
+  const bool owned = std::any_of(config_owners_.begin(), config_owners_.end(), [](CLI::App* c) { return c->parsed(); });
+  if (!owned) load_config();
   for (const Binding& b : bindings_)
     for (const FlagBinding& flag : b.flags)
       if (flag.option->count() > 0) b.params.set_from_text(flag.key, *flag.text);

@@ -31,6 +31,9 @@ class CliContext {
   /// Registers a ParamSet: its keys become accepted in the config's [section] and, for the
   /// given subcommand, flags --<key-with-dashes>.
   void bind(CLI::App* command, ParamSet params);
+  /// The subcommand reads the whole config file itself (train): the global --config is
+  /// left to it instead of being checked against the bound sections.
+  void set_config_owner(CLI::App* command) { config_owners_.push_back(command); }
   /// The subcommand's action, run after parsing and config loading.
   void set_action(CLI::App* command, std::function<int()> action);
 
@@ -55,6 +58,7 @@ class CliContext {
 
   std::list<Binding> bindings_;
   std::map<CLI::App*, std::function<int()>> actions_;
+  std::vector<CLI::App*> config_owners_;
 };
 
 /// "max_reject_fraction" → "--max-reject-fraction".

@@ -12,11 +12,14 @@
 namespace fincoach::cli {
 
 void register_ingest(CLI::App& app, CliContext& context);
+void register_simulate(CLI::App& app, CliContext& context);
+void register_db(CLI::App& app, CliContext& context);
 void register_validate(CLI::App& app, CliContext& context);
 void register_demo(CLI::App& app, CliContext& context);
-
-/// The ingest config section ([ingest]): the tunables of IngestParams.
-ParamSet ingest_param_set(ingest::IngestParams& params);
+void register_train(CLI::App& app, CliContext& context);
+void register_bundle(CLI::App& app, CliContext& context);
+void register_features(CLI::App& app, CliContext& context);
+void register_segment(CLI::App& app, CliContext& context);
 
 /// Ingests CSV files, writes the rejects CSV (header only when nothing was rejected) and enforces the
 /// reject policy. Prints the ingest summary to stdout.

@@ -47,13 +47,6 @@ void print_summary(const ingest::IngestResult& r, const ingest::IngestParams& pa
 
 }  // namespace
 
-ParamSet ingest_param_set(ingest::IngestParams& params) {
-  ParamSet set("ingest");
-  set.add("max_reject_fraction", &params.max_reject_fraction,
-          "fail (exit 2, no ledger written) when more than this fraction of rows is rejected");
-  return set;
-}
-
 ingest::IngestResult ingest_files(const std::vector<std::string>& files, const std::string& profile,
                                   const ingest::IngestParams& params, const std::string& rejects_path) {
   params.validate();
@@ -74,7 +67,7 @@ void register_ingest(CLI::App& app, CliContext& context) {
   sub->add_option("-o,--out", cmd.out, "ledger file to write")->capture_default_str();
   sub->add_option("--rejects", cmd.rejects, "rejects CSV to write (default: <out>.rejects.csv)");
   sub->add_flag("--list-profiles", cmd.list_profiles, "list the built-in profiles and exit");
-  context.bind(sub, ingest_param_set(cmd.params));
+  context.bind(sub, ingest::ingest_param_set(cmd.params));
   context.set_action(sub, [] {
     if (cmd.list_profiles) {
       print_profiles();

@@ -39,8 +39,14 @@ int main(int argc, char** argv) {
   fincoach::cli::CliContext context;
   add_global_options(app, context.global);
   fincoach::cli::register_ingest(app, context);
+  fincoach::cli::register_simulate(app, context);
+  fincoach::cli::register_db(app, context);
   fincoach::cli::register_validate(app, context);
   fincoach::cli::register_demo(app, context);
+  fincoach::cli::register_train(app, context);
+  fincoach::cli::register_bundle(app, context);
+  fincoach::cli::register_features(app, context);
+  fincoach::cli::register_segment(app, context);
 
   try {
     app.parse(argc, argv);

@@ -46,7 +46,7 @@ void register_validate(CLI::App& app, CliContext& context) {
   sub->add_option("inputs", cmd.inputs, "a ledger file (.fcl) or CSV files")->required();
   sub->add_option("-p,--profile", cmd.profile, "profile for CSV inputs")->capture_default_str();
   sub->add_option("--json", cmd.json, "report JSON to write (default: <input>.quality.json)");
-  context.bind(sub, ingest_param_set(cmd.ingest_params));
+  context.bind(sub, ingest::ingest_param_set(cmd.ingest_params));
   context.bind(sub, validate::quality_param_set(cmd.params));
   context.set_action(sub, [] {
     cmd.params.validate();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "fincoach/common/ledger.hpp"
+#include "fincoach/common/params.hpp"
 #include "fincoach/ingest/profile.hpp"
 #include "fincoach/ingest/reject.hpp"
 
@@ -22,6 +23,9 @@ struct IngestParams {
 
   void validate() const;
 };
+
+/// The [ingest] config section: the tunables of IngestParams, declared once.
+ParamSet ingest_param_set(IngestParams& params);
 
 struct IngestStats {
   uint64_t files = 0;       ///< input files read

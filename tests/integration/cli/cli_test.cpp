@@ -149,11 +149,14 @@ TEST_F(CliTest, ValidateReadsLedgerAndWritesJson) {
 }
 
 TEST_F(CliTest, DemoRunsOnTheBuiltInExample) {
-  const RunResult r = run_fincoach("demo --out " + path("demo"));
+  // A small population keeps this quick; the full-size demo runs in tests/integration/report.
+  const RunResult r = run_fincoach("demo --out " + path("demo") + " --users 50 --months 3");
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_TRUE(fs::exists(path("demo/ledger.fcl")));
-  EXPECT_TRUE(fs::exists(path("demo/quality.json")));
-  EXPECT_GT(fincoach::load_ledger(path("demo/ledger.fcl")).rows(), 500u);
+  EXPECT_TRUE(fs::exists(path("demo/fincoach.db")));
+  EXPECT_TRUE(fs::exists(path("demo/train.toml")));
+  EXPECT_TRUE(fs::exists(path("demo/models/enhanced/manifest.json")));
+  EXPECT_TRUE(fs::exists(path("demo/models/enhanced/validation_reports/data_quality.json")));
+  EXPECT_TRUE(fs::exists(path("demo/models/enhanced/report.html")));
 }
 
 }  // namespace
