@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "fincoach/common/error.hpp"
-#include "parallel.hpp"
+#include "fincoach/common/parallel.hpp"
 #include "peers.hpp"
 #include "state_scan.hpp"
 
@@ -85,7 +85,7 @@ FeatureMatrix extract_legacy17(const Ledger& ledger, int32_t as_of_day, int thre
   const double scale = detail::minor_scale(ledger);
   FeatureParams params;  // burst settings are irrelevant to the 17 dims
   std::vector<Scratch> scratch(static_cast<size_t>(workers));
-  detail::parallel_for(ledger.user_count(), workers, [&](uint64_t u, int worker) {
+  parallel_for<detail::k_user_chunk>(ledger.user_count(), workers, [&](uint64_t u, int worker) {
     const uint64_t begin = ledger.user_begin(static_cast<uint32_t>(u));
     const uint64_t end = ledger.user_end(static_cast<uint32_t>(u));
     const uint64_t lo = detail::first_row_on_or_after(ledger, begin, end, as_of_day - 6);
@@ -126,7 +126,7 @@ FeatureMatrix extract_enhanced(const Ledger& ledger, const FeatureContext& conte
   std::vector<Scratch> scratch(static_cast<size_t>(workers));
   for (Scratch& s : scratch) s.prepare(keys);
   const size_t cols = m.cols();
-  detail::parallel_for(ledger.user_count(), workers, [&](uint64_t u, int worker) {
+  parallel_for<detail::k_user_chunk>(ledger.user_count(), workers, [&](uint64_t u, int worker) {
     const uint32_t user = static_cast<uint32_t>(u);
     StateInputs in;
     detail::scan_state(ctx, user, goal_index.of(user), as_of_day, scratch[static_cast<size_t>(worker)], in);

@@ -5,7 +5,7 @@
 
 #include "fincoach/common/date.hpp"
 #include "fincoach/common/error.hpp"
-#include "parallel.hpp"
+#include "fincoach/common/parallel.hpp"
 #include "state_scan.hpp"
 
 namespace fincoach::features {
@@ -271,7 +271,7 @@ WeeklyPanel run_panel(const Ledger& ledger, const FeatureContext& context, const
   std::vector<float> peers(panel.rows() * 3, 0.0f);
   std::vector<Scratch> scratch(static_cast<size_t>(workers));
   for (Scratch& s : scratch) s.prepare(keys);
-  detail::parallel_for(ledger.user_count(), workers, [&](uint64_t u, int worker) {
+  parallel_for<detail::k_user_chunk>(ledger.user_count(), workers, [&](uint64_t u, int worker) {
     const uint32_t user = static_cast<uint32_t>(u);
     const int32_t segment = context.segment.empty() ? -1 : context.segment[user];
     per_user(ctx, user, goal_index.of(user), segment, panel, peers, scratch[static_cast<size_t>(worker)]);

@@ -9,7 +9,7 @@
 #include "fincoach/common/date.hpp"
 #include "fincoach/common/error.hpp"
 #include "fincoach/features/params.hpp"
-#include "parallel.hpp"
+#include "fincoach/common/parallel.hpp"
 #include "window_stats.hpp"
 
 namespace fincoach::features {
@@ -276,7 +276,7 @@ RecurringStreamTable detect_recurring(const Ledger& ledger, const RecurringParam
   const uint32_t users = ledger.user_count();
   const uint32_t blocks = (users + k_block - 1) / k_block;
   std::vector<RecurringStreamTable> per_block(blocks);
-  detail::parallel_for(blocks, workers, [&](uint64_t b, int) {
+  parallel_for<detail::k_user_chunk>(blocks, workers, [&](uint64_t b, int) {
     std::vector<Event> events;
     const uint32_t u_end = std::min(users, static_cast<uint32_t>((b + 1) * k_block));
     for (uint32_t u = static_cast<uint32_t>(b * k_block); u < u_end; ++u)

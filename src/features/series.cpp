@@ -1,7 +1,7 @@
 #include "fincoach/features/series.hpp"
 
 #include "fincoach/features/params.hpp"
-#include "parallel.hpp"
+#include "fincoach/common/parallel.hpp"
 #include "window_stats.hpp"
 
 namespace fincoach::features {
@@ -26,7 +26,7 @@ DailySeries build_daily_series(const Ledger& ledger, int threads) {
   for (auto& column : s.spend) column.assign(rows, 0.0f);
   s.income.assign(rows, 0.0f);
   const double scale = detail::minor_scale(ledger);
-  detail::parallel_for(users, workers, [&](uint64_t u, int) {
+  parallel_for<detail::k_user_chunk>(users, workers, [&](uint64_t u, int) {
     const uint32_t user = static_cast<uint32_t>(u);
     const uint64_t base = s.user_offsets[u];
     // Sums in minor units (exact), converted once per cell.

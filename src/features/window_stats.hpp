@@ -22,6 +22,8 @@ namespace fincoach::features::detail {
 __extension__ typedef __int128 int128;
 
 constexpr int32_t k_no_day = std::numeric_limits<int32_t>::min();
+/// Users handed to a worker at a time by parallel_for: users are many and cheap.
+constexpr uint64_t k_user_chunk = 256;
 constexpr uint32_t k_no_key = std::numeric_limits<uint32_t>::max();
 constexpr size_t k_savings = static_cast<size_t>(AppCategory::Savings);
 

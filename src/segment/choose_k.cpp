@@ -10,7 +10,7 @@
 #include "fincoach/segment/kmeans.hpp"
 #include "fincoach/segment/metrics.hpp"
 #include "fincoach/segment/pca.hpp"
-#include "parallel.hpp"
+#include "fincoach/common/parallel.hpp"
 #include "rng.hpp"
 #include "sampling.hpp"
 
@@ -162,7 +162,7 @@ KSelection choose_k(MatrixView x, const KMeansParams& kmeans, const ChooseKParam
   p.n_init = choose.n_init;
   p.threads = 1;
   const size_t tasks = sets * (k_max - 1);
-  detail::parallel_for(tasks, resolve_threads(kmeans.threads), [&](uint64_t t, int) {
+  parallel_for(tasks, resolve_threads(kmeans.threads), [&](uint64_t t, int) {
     const size_t set = t / (k_max - 1);
     const size_t k = 2 + t % (k_max - 1);
     KMeansParams q = p;

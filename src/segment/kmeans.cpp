@@ -7,7 +7,7 @@
 #include "distance.hpp"
 #include "fincoach/common/error.hpp"
 #include "lloyd.hpp"
-#include "parallel.hpp"
+#include "fincoach/common/parallel.hpp"
 #include "sampling.hpp"
 #include "seeding.hpp"
 
@@ -85,7 +85,7 @@ KMeansResult fit_kmeans(MatrixView x, const KMeansParams& params) {
   const double tol_abs = absolute_tolerance(x, params.tol);
   const auto inits = static_cast<size_t>(params.n_init);
   std::vector<detail::LloydOutcome> runs(inits);
-  detail::parallel_for(inits, resolve_threads(params.threads), [&](uint64_t i, int) {
+  parallel_for(inits, resolve_threads(params.threads), [&](uint64_t i, int) {
     runs[i] = run_once(x, stats, params, derive_seed(params.seed, k_init_stream, i), tol_abs);
   });
   // The lowest inertia (from each init's sums, no pass needed) wins; the earliest init on

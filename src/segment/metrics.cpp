@@ -9,7 +9,7 @@
 #include "distance.hpp"
 #include "fincoach/common/error.hpp"
 #include "fincoach/segment/params.hpp"
-#include "parallel.hpp"
+#include "fincoach/common/parallel.hpp"
 #include "sampling.hpp"
 
 namespace fincoach::segment {
@@ -59,7 +59,7 @@ std::vector<double> cluster_distance_sums(const Matrix& xs, const std::vector<in
   for (size_t i = 0; i < blocks; ++i)
     for (size_t j = i; j < blocks; ++j) pairs.emplace_back(i, j);
   std::vector<std::vector<double>> row_part(pairs.size()), col_part(pairs.size());
-  detail::parallel_for(pairs.size(), resolve_threads(threads), [&](uint64_t p, int) {
+  parallel_for(pairs.size(), resolve_threads(threads), [&](uint64_t p, int) {
     const auto [bi, bj] = pairs[p];
     const size_t r0 = bi * k_tile, r1 = std::min(n, r0 + k_tile);
     const size_t c0 = bj * k_tile;

@@ -7,7 +7,7 @@
 #include "fincoach/common/error.hpp"
 #include "fincoach/segment/kmeans.hpp"
 #include "fincoach/segment/metrics.hpp"
-#include "parallel.hpp"
+#include "fincoach/common/parallel.hpp"
 #include "sampling.hpp"
 
 namespace fincoach::segment {
@@ -80,7 +80,7 @@ BootstrapStability bootstrap_stability(MatrixView x, std::span<const int32_t> la
   std::vector<std::vector<double>> best(replicates);
   KMeansParams fit = params;
   fit.threads = 1;  // the replicates are the parallel unit
-  detail::parallel_for(replicates, resolve_threads(params.threads), [&](uint64_t b, int) {
+  parallel_for(replicates, resolve_threads(params.threads), [&](uint64_t b, int) {
     const std::vector<uint32_t> draw =
         detail::sample_with_replacement(rows.size(), derive_seed(params.seed, k_bootstrap_stream, b));
     const Matrix xb = take_rows(xs.view(), draw);

@@ -2,6 +2,8 @@
 // re-ingest through the fincoach profile, and bad input.
 
 #include <gtest/gtest.h>
+
+#include "integration/support/run_fincoach.hpp"
 #include <sys/wait.h>
 
 #include <array>
@@ -17,23 +19,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct RunResult {
-  int exit_code = -1;
-  std::string output;
-};
-
-RunResult run_fincoach(const std::string& args) {
-  const std::string command = std::string(FINCOACH_BINARY_DIR) + "/fincoach --no-progress " + args + " 2>&1";
-  RunResult result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  std::array<char, 4096> buffer{};
-  size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+using fincoach::testing::RunResult;
+using fincoach::testing::run_fincoach;
 
 class SimulateCli : public ::testing::Test {
  protected:
