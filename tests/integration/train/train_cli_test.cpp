@@ -104,6 +104,10 @@ TEST_F(TrainCliTest, DryRunAndListStagesDoNoWork) {
   EXPECT_EQ(dry.exit_code, 0) << dry.output;
   EXPECT_TRUE(contains(dry.output, "2. validate   ledger -> quality_report")) << dry.output;
   EXPECT_FALSE(fs::exists(path("bundle")));
+  // The program-wide --config hands the whole file to train.
+  const RunResult global = run_fincoach("--config " + small_config() + " train --dry-run");
+  EXPECT_EQ(global.exit_code, 0) << global.output;
+  EXPECT_TRUE(contains(global.output, "config ok")) << global.output;
   const RunResult list = run_fincoach("train --list-stages");
   EXPECT_EQ(list.exit_code, 0) << list.output;
   EXPECT_TRUE(contains(list.output, "[validate]")) << list.output;
