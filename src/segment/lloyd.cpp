@@ -111,16 +111,17 @@ struct PassOutputs {
   ClusterSums* sums = nullptr;             ///< rows added in row order
 };
 
-/// Every distance of every row by the direct kernel (Σ (x − c)², exact for coinciding
-/// points). Returns the rows whose label changed.
-uint64_t direct_pass(MatrixView x, const Matrix& centres, const PassOutputs& out) {
+/// One assignment pass over blocks of rows: `fill_block(begin, end, packed, block)` writes the
+/// squared distances of rows [begin, end) to every centre. Returns the rows whose label changed.
+template <typename FillBlock>
+uint64_t blocked_pass(MatrixView x, const Matrix& centres, const PassOutputs& out, FillBlock&& fill_block) {
   const size_t k = centres.rows;
   const PackedCentres packed = pack_centres(centres.view());
   std::vector<double> block(k_block_rows * k);
   uint64_t changed = 0;
   for (size_t begin = 0; begin < x.rows; begin += k_block_rows) {
     const size_t end = std::min(x.rows, begin + k_block_rows);
-    block_direct_distances(x, begin, end, packed, block.data());
+    fill_block(begin, end, packed, block.data());
     for (size_t i = begin; i < end; ++i) {
       const double* d = block.data() + (i - begin) * k;
       NearestTwo near;
@@ -135,27 +136,19 @@ uint64_t direct_pass(MatrixView x, const Matrix& centres, const PassOutputs& out
   return changed;
 }
 
+/// Every distance of every row by the direct kernel (Σ (x − c)², exact for coinciding
+/// points). Returns the rows whose label changed.
+uint64_t direct_pass(MatrixView x, const Matrix& centres, const PassOutputs& out) {
+  return blocked_pass(x, centres, out, [&](size_t begin, size_t end, const PackedCentres& packed, double* block) {
+    block_direct_distances(x, begin, end, packed, block);
+  });
+}
+
 /// The same pass by the block kernel: ||x||² − 2 x·c + ||c||² over blocks of rows.
 uint64_t gram_pass(MatrixView x, const std::vector<double>& norms, const Matrix& centres, const PassOutputs& out) {
-  const size_t k = centres.rows;
-  const PackedCentres packed = pack_centres(centres.view());
-  std::vector<double> block(k_block_rows * k);
-  uint64_t changed = 0;
-  for (size_t begin = 0; begin < x.rows; begin += k_block_rows) {
-    const size_t end = std::min(x.rows, begin + k_block_rows);
-    block_distances(x, norms, begin, end, packed, block.data());
-    for (size_t i = begin; i < end; ++i) {
-      const double* d = block.data() + (i - begin) * k;
-      NearestTwo near;
-      for (size_t j = 0; j < k; ++j) near.offer(static_cast<int32_t>(j), d[j]);
-      if ((*out.labels)[i] != near.best) ++changed;
-      (*out.labels)[i] = near.best;
-      (*out.best2)[i] = near.d1;
-      if (out.second2 != nullptr) (*out.second2)[i] = near.d2;
-      if (out.sums != nullptr) out.sums->add(x.row(i), near.best);
-    }
-  }
-  return changed;
+  return blocked_pass(x, centres, out, [&](size_t begin, size_t end, const PackedCentres& packed, double* block) {
+    block_distances(x, norms, begin, end, packed, block);
+  });
 }
 
 /// Hamerly's bounds state: upper bound on the distance to the own centre, lower bound on
