@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Measures the segmentation and writes bench/results/segment.md:
-#  1. the real workload: N simulated users (12 months), enhanced state as the mean of 13 weekly
-#     snapshots, scaled, base+behavioural+goal columns -> .npy; fincoach (blocked and Hamerly
+#  1. the real workload: N simulated users (12 months), enhanced state as the mean of 26 weekly
+#     snapshots, scaled, the default blocks and weights -> .npy; fincoach (blocked and Hamerly
 #     assignment, 1 and 2 threads) against scikit-learn KMeans(n_init=10) + silhouette_score
 #     (sample_size=5000) on the same file, OMP_NUM_THREADS=1 and 2;
 #  2. the large case: 1M x 46 synthetic persona-like blobs, k = 5, 10 inits, sampled
 #     silhouette, 2 threads (and scikit-learn on 2 threads for reference);
-#  3. quality against the simulator's true personas (5,000 users; also one-week snapshots and
-#     lower trait spreads, where the personas are separable).
+#  3. quality against the simulator's true personas (5,000 users; the defaults on three seeds,
+#     then one change at a time: a quarter's window, one snapshot, the goal block at weight 1,
+#     wider trait spreads).
 #
 # usage: bench/run_segment_bench.sh [--users N] [--large-rows N] [--quality-users N]
 #                                   [--reps R] [--build-dir DIR] [--skip-large] [--skip-quality]
@@ -52,7 +53,8 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 export OMP_NUM_THREADS=1
 matrix="$data/simulated_${users}.npy"
-[[ -f $matrix ]] || "$bench" --gen-simulated="$matrix" --users="$users" --weeks=13
+# Regenerated every run: it follows the simulator and the segmentation defaults.
+"$bench" --gen-simulated="$matrix" --users="$users"
 # The machine is shared: the two sides alternate, one run each per round, and the report
 # takes the median over rounds, so a burst of load hits both.
 for round in $(seq 1 "$reps"); do
@@ -69,10 +71,15 @@ if [[ $skip_large == 0 ]]; then
 fi
 
 if [[ $skip_quality == 0 ]]; then
+  # Defaults on three seeds, then one change at a time.
+  for seed in 42 7 2026; do
+    "$bench" --quality=1 --users="$quality_users" --seed="$seed" --out="$out/quality_default_seed$seed.json"
+  done
   "$bench" --quality=1 --users="$quality_users" --weeks=13 --out="$out/quality_13w.json"
   "$bench" --quality=1 --users="$quality_users" --weeks=1 --out="$out/quality_1w.json"
-  "$bench" --quality=1 --users="$quality_users" --weeks=13 --spread=0.5 --out="$out/quality_13w_s05.json"
-  "$bench" --quality=1 --users="$quality_users" --weeks=52 --spread=0.25 --out="$out/quality_52w_s025.json"
+  "$bench" --quality=1 --users="$quality_users" --blocks=base,behavioural,goal --out="$out/quality_goal1.json"
+  "$bench" --quality=1 --users="$quality_users" --spread=1.5 --out="$out/quality_s15.json"
+  "$bench" --quality=1 --users="$quality_users" --spread=2.5 --out="$out/quality_s25.json"
 fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 

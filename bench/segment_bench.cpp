@@ -3,7 +3,7 @@
 //   --gen-blobs=PATH --rows=N --cols=D [--k=5] [--seed=S]
 //       writes a synthetic feature matrix (.npy, float64): k overlapping persona-like blobs
 //       of unequal sizes with unit-variance columns, the shape of the scaled enhanced state.
-//   --gen-simulated=PATH --users=N [--weeks=13] [--seed=S]
+//   --gen-simulated=PATH --users=N [--weeks=26] [--seed=S]
 //       simulates N users (12 months), extracts the enhanced state (mean of `weeks` weekly
 //       snapshots), scales it with the fitted feature pipeline and writes the clustered
 //       columns (.npy): the real workload, for the scikit-learn comparison.
@@ -11,7 +11,7 @@
 //       [--assignment=blocked,hamerly] [--reps=R] --out=JSON
 //       times fit_kmeans and the sampled silhouette on the matrix, per assignment step and
 //       thread count (median of R runs), with inertia, iterations and silhouette.
-//   --quality --users=N [--weeks=13] [--spread=1.0] [--seed=S] --out=JSON
+//   --quality=1 --users=N [--weeks=26] [--spread=1.0] [--blocks=LIST] [--seed=S] --out=JSON
 //       simulates N users and runs the whole segmentation against the true personas: ARI,
 //       names matching the majority persona, bootstrap Jaccard, silhouette, and the ceiling
 //       (k-means and nearest persona centre on the latent traits themselves).
@@ -148,11 +148,8 @@ Matrix clustered_matrix(const Simulated& s) {
   const fincoach::segment::SegmentParams params;
   const auto columns =
       fincoach::segment::clustered_columns(s.raw.schema, params.blocks, s.pipeline.zero_variance(), nullptr);
-  const auto scaled = s.pipeline.transform(s.raw);
-  Matrix x(scaled.rows, columns.size());
-  for (size_t r = 0; r < scaled.rows; ++r)
-    for (size_t t = 0; t < columns.size(); ++t) x.at(r, t) = scaled.at(r, columns[t]);
-  return x;
+  const auto weights = fincoach::segment::clustered_weights(s.raw.schema, params.blocks, columns);
+  return fincoach::segment::clustered_matrix(s.pipeline.transform(s.raw), columns, weights);
 }
 
 // --- timing ---------------------------------------------------------------------------------
@@ -245,12 +242,9 @@ json temporal(const Simulated& s, uint64_t seed) {
   const fincoach::segment::SegmentParams params;
   const auto columns =
       fincoach::segment::clustered_columns(earlier.schema, params.blocks, pipeline.zero_variance(), nullptr);
+  const auto weights = fincoach::segment::clustered_weights(earlier.schema, params.blocks, columns);
   const auto to_matrix = [&](const fincoach::features::FeatureMatrix& raw) {
-    const auto scaled = pipeline.transform(raw);
-    Matrix x(scaled.rows, columns.size());
-    for (size_t r = 0; r < scaled.rows; ++r)
-      for (size_t t = 0; t < columns.size(); ++t) x.at(r, t) = scaled.at(r, columns[t]);
-    return x;
+    return fincoach::segment::clustered_matrix(pipeline.transform(raw), columns, weights);
   };
   fincoach::segment::KMeansParams p;
   p.seed = seed;
@@ -262,12 +256,13 @@ json temporal(const Simulated& s, uint64_t seed) {
           {"retained_per_segment", t.retained_per_segment}};
 }
 
-json quality(int64_t users, int weeks, double spread, uint64_t seed) {
+json quality(int64_t users, int weeks, double spread, const std::string& blocks, uint64_t seed) {
   const double t0 = now();
   const Simulated s = simulate_features(users, weeks, spread, seed);
   const double t1 = now();
   fincoach::segment::SegmentParams params;
   params.kmeans.seed = seed;
+  params.blocks = blocks;
   const auto seg = fincoach::segment::segment_users(s.raw, s.pipeline, params);
   std::vector<int32_t> truth(s.raw.rows);
   for (size_t u = 0; u < truth.size(); ++u) truth[u] = static_cast<int32_t>(s.sim.truth.users[u].persona);
@@ -286,13 +281,14 @@ json quality(int64_t users, int weeks, double spread, uint64_t seed) {
                         {"persona_counts", cmp.table[i]}});
   }
   fmt::print(
-      "users {} spread {} weeks {}: ARI {:.3f}, names matching {}/5, min Jaccard {:.2f}, silhouette {:.3f}, "
-      "Ward ARI {:.3f}, recommended k {}\n",
-      users, spread, weeks, cmp.ari, cmp.names_matching, min_jaccard, seg.silhouette.mean, seg.ward.ari,
+      "users {} spread {} weeks {} blocks {} seed {}: ARI {:.3f}, names matching {}/5, min Jaccard {:.2f}, "
+      "silhouette {:.3f}, Ward ARI {:.3f}, recommended k {}\n",
+      users, spread, weeks, blocks, seed, cmp.ari, cmp.names_matching, min_jaccard, seg.silhouette.mean, seg.ward.ari,
       seg.selection.recommended_k);
   return {{"users", users},
           {"weeks", weeks},
           {"trait_spread", spread},
+          {"blocks", blocks},
           {"seed", seed},
           {"ari", cmp.ari},
           {"names_matching", cmp.names_matching},
@@ -322,8 +318,10 @@ int main(int argc, char** argv) {
     const int k = std::stoi(take_option(argc, argv, "k", "5"));
     const auto seed = std::stoull(take_option(argc, argv, "seed", "42"));
     const auto users = std::stoll(take_option(argc, argv, "users", "5000"));
-    const int weeks = std::stoi(take_option(argc, argv, "weeks", "13"));
+    const int weeks =
+        std::stoi(take_option(argc, argv, "weeks", std::to_string(fincoach::segment::SegmentParams{}.window_weeks)));
     const double spread = std::stod(take_option(argc, argv, "spread", "1.0"));
+    const std::string blocks = take_option(argc, argv, "blocks", fincoach::segment::SegmentParams{}.blocks);
     const int n_init = std::stoi(take_option(argc, argv, "n-init", "10"));
     const auto sample = std::stoull(take_option(argc, argv, "silhouette-sample", "5000"));
     const int reps = std::stoi(take_option(argc, argv, "reps", "3"));
@@ -350,7 +348,7 @@ int main(int argc, char** argv) {
       result = time_matrix(x, k, n_init, sample, threads, assignments, reps, seed);
       result["matrix"] = matrix;
     } else if (!quality_flag.empty()) {
-      result = quality(users, weeks, spread, seed);
+      result = quality(users, weeks, spread, blocks, seed);
     } else {
       throw fincoach::InvalidInput("give --gen-blobs, --gen-simulated, --matrix or --quality=1");
     }

@@ -89,7 +89,8 @@ def quality_section(q, title):
     c = q["ceiling"]
     ck = q["choose_k"]
     lines = [f"### {title}", "",
-             f"- users {q['users']:,}, trait spread {q['trait_spread']}, features: mean of {q['weeks']} weekly snapshot(s)",
+             f"- users {q['users']:,}, trait spread {q['trait_spread']}, features: mean of {q['weeks']} weekly "
+             f"snapshot(s), blocks `{q.get('blocks', '')}`, seed {q['seed']}",
              f"- **ARI vs true personas: {q['ari']:.3f}**; names match the majority persona for "
              f"**{q['names_matching']} of 5** segments; **lowest bootstrap Jaccard {q['min_bootstrap_jaccard']:.2f}**; "
              f"silhouette {q['silhouette']:.3f} ({q['silhouette_rows']:,} rows); Ward vs k-means ARI {q['ward_ari']:.3f}",
@@ -112,27 +113,46 @@ def quality_section(q, title):
     return lines
 
 
+QUALITY_VARIANTS = {
+    "quality_13w.json": "A quarter: mean of 13 weekly snapshots",
+    "quality_1w.json": "One weekly snapshot",
+    "quality_goal1.json": "The goal block at weight 1 (blocks base,behavioural,goal)",
+    "quality_s15.json": "Trait spread 1.5 (personas more mixed)",
+    "quality_s25.json": "Trait spread 2.5 (personas much more mixed)",
+}
+
+
+def quality_summary(seeds):
+    lines = ["| seed | ARI | names matching | lowest bootstrap Jaccard | silhouette | Ward vs k-means ARI |",
+             "|---|---|---|---|---|---|"]
+    for q in seeds:
+        lines.append(f"| {q['seed']} | {q['ari']:.3f} | {q['names_matching']} of 5 | {q['min_bootstrap_jaccard']:.2f} | "
+                     f"{q['silhouette']:.3f} | {q['ward_ari']:.3f} |")
+    return lines + [""]
+
+
 NOTES = [
     "## Reading the numbers",
     "",
-    "- **Why the ARI target (0.9) is out of reach on the calibrated simulator.** Its personas overlap by design "
-    "(docs/simulator.md: every trait is drawn around the persona's centre). Even with the latent traits themselves, "
-    "which no model observes, the nearest persona centre is right for only ~88% of users (ARI ~0.73) and k-means on "
-    "the traits reaches ARI ~0.65. The transactions add noise on top (pay cycle, rent, tastes, life events), so the "
-    "features reach ~0.28 with 13-week windows (0.20 from one weekly snapshot). When the personas are made separable "
-    "(trait spread 0.25) the traits give ARI 1.0 but the features still only ~0.57: the enhanced state carries much "
-    "variation that is not persona (income level, pay cycle, housing, category tastes). The algorithm itself recovers "
-    "planted structure exactly (tests: ARI 1 on planted blobs and on planted persona profiles, Ward agrees, the gap "
-    "statistic picks the planted k).",
-    "- **Why the silhouette is ~0.13, not > 0.7.** A silhouette of 0.7 needs compact, well-separated clusters. "
-    "Behavioural personas are neither: the true persona partition scored on the latent traits has a silhouette of "
-    "~0.15, and the best k-means partition of the traits ~0.19. The criteria agree that the data has no strong cluster "
-    "structure (the gap statistic picks k = 1, the silhouette k = 2); the product keeps 5 segments because they are "
-    "useful and stable (bootstrap Jaccard >= 0.89 for every segment), not because the data is clustered.",
-    "- **Names.** Four of five segments carry their majority persona's name. The fifth is a second impulse-buyer "
-    "cluster (high impulse score, near-average spending); conservative savers do not form a cluster of their own "
-    "(they spread over the Budget Conscious and Goal-Oriented segments), so that persona is not given to any "
-    "segment rather than to one it does not fit.",
+    "- **What makes the ARI.** The simulator's personas differ in a few defining traits each and overlap in the rest "
+    "(docs/simulator.md has the per-trait overlap); the transactions show those traits only through noise (pay "
+    "cycle, rent, tastes, life events, weekly randomness). Three choices in the segmentation recover them: a user is "
+    "the mean of 26 weekly snapshots (one snapshot gives ~0.26, a quarter ~0.92, half a year ~0.92-0.94: the 7-day "
+    "features swing with the pay day and the week); the goal block weighs 0.5 (its five columns restate one fact, "
+    "and at weight 1 savers who happen to run a goal join the goal-oriented segment: ~0.89); and every other column "
+    "weighs 1 after standard scaling. Wider trait spreads mix the personas and the ARI falls with them (1.5: ~0.82, "
+    "2.5: ~0.39); the latent-trait ceiling lines show how much of that is the population itself.",
+    "- **Why the silhouette is ~0.18, not > 0.7.** On the latent traits the personas are compact (the true "
+    "partition's silhouette there is ~0.66, ceiling lines). The clustered space is 39 standardised columns, and most "
+    "of their variance is not persona: income level, pay cycle, rent, category tastes, week-to-week noise. That "
+    "spread inflates every user's mean distance to its own segment, which the silhouette (a ratio of distances) "
+    "punishes, while the assignment (which only compares distances to centres) recovers the personas (ARI above). "
+    "A silhouette above 0.7 would need a space of a few persona-defining columns, which the product does not "
+    "clamp the state down to. The criteria for choosing k see moderate structure (elbow 4, silhouette 3, gap 7 for "
+    "seed 42); the product keeps 5 because the five segments match the personas and are stable (bootstrap Jaccard "
+    "~0.99).",
+    "- **Names.** Every segment carries its majority persona's name on every seed; the names come from the profile "
+    "scores (docs/segmentation.md), never from the cluster index.",
     "- **Assignment step.** Both steps run the same Lloyd iterations (same inertia, same iteration counts). Hamerly's "
     "bounds skip ~80% of the rows once the centres settle, and the rows that fail get their distances in batches "
     "from the same vectorised kernel, so it wins; the default is `hamerly`.",
@@ -172,6 +192,14 @@ def main():
             verdicts.append(f"- {ours['rows']:,} users, 1 thread each: scikit-learn {sk1['total_seconds']:.2f} s / "
                             f"fincoach ({best1['assignment']}) {best1['total_seconds']:.2f} s = **{ratio:.1f}x** "
                             f"(target >= 5x: {'PASS' if ratio >= 5 else 'FAIL'})")
+        two = [r for r in ours["runs"] if r["threads"] == 2]
+        if sk2 and two:
+            best2 = min(two, key=lambda r: r["total_seconds"])
+            ratio = sk2["total_seconds"] / best2["total_seconds"]
+            verdicts.append(f"- {ours['rows']:,} users, each side's default on this machine (2 threads each): "
+                            f"scikit-learn {sk2['total_seconds']:.2f} s / fincoach ({best2['assignment']}) "
+                            f"{best2['total_seconds']:.2f} s = **{ratio:.1f}x** "
+                            f"(target >= 5x: {'PASS' if ratio >= 5 else 'FAIL'})")
         by = {(r["assignment"], r["threads"]): r for r in ours["runs"]}
         if ("blocked", 1) in by and ("hamerly", 1) in by:
             b, h = by[("blocked", 1)], by[("hamerly", 1)]
@@ -187,23 +215,26 @@ def main():
                         f"**{h['total_seconds']:.2f} s** ({h['assignment']}; target < 10 s: "
                         f"{'PASS' if h['total_seconds'] < 10 else 'FAIL'})")
         lines.append("")
-    qs = [(n, load(d, n)) for n in ("quality_13w.json", "quality_1w.json", "quality_13w_s05.json", "quality_52w_s025.json")]
-    if any(q for _, q in qs):
+    seeds = [q for q in (load(d, f"quality_default_seed{s}.json") for s in (42, 7, 2026)) if q]
+    variants = [(n, load(d, n)) for n in QUALITY_VARIANTS]
+    if seeds or any(q for _, q in variants):
         lines += ["## Quality against the simulator's true personas", ""]
-        titles = {"quality_13w.json": "Default: 5,000 users, mean of 13 weekly snapshots, trait spread 1 (calibrated)",
-                  "quality_1w.json": "One weekly snapshot instead of 13",
-                  "quality_13w_s05.json": "Trait spread 0.5 (personas half as spread out)",
-                  "quality_52w_s025.json": "Trait spread 0.25, mean of 52 weekly snapshots"}
-        for n, q in qs:
+        if seeds:
+            lines += quality_summary(seeds)
+            lines += quality_section(seeds[0], "Default settings (5,000 users, 26-week windows, goal block at 0.5, "
+                                     "trait spread 1)")
+        for n, q in variants:
             if q:
-                lines += quality_section(q, titles[n])
-        q = qs[0][1]
-        if q:
-            verdicts.append(f"- quality (default settings): ARI {q['ari']:.3f} (target >= 0.9: "
-                            f"{'PASS' if q['ari'] >= 0.9 else 'FAIL'}), names {q['names_matching']}/5 (target >= 4: "
-                            f"{'PASS' if q['names_matching'] >= 4 else 'FAIL'}), lowest Jaccard "
-                            f"{q['min_bootstrap_jaccard']:.2f} (target >= 0.85: "
-                            f"{'PASS' if q['min_bootstrap_jaccard'] >= 0.85 else 'FAIL'}), silhouette {q['silhouette']:.3f}")
+                lines += quality_section(q, QUALITY_VARIANTS[n])
+        if seeds:
+            worst_ari = min(q["ari"] for q in seeds)
+            worst_names = min(q["names_matching"] for q in seeds)
+            worst_jaccard = min(q["min_bootstrap_jaccard"] for q in seeds)
+            verdicts.append(f"- quality (default settings, worst of {len(seeds)} seeds): ARI {worst_ari:.3f} "
+                            f"(target >= 0.9: {'PASS' if worst_ari >= 0.9 else 'FAIL'}), names {worst_names}/5 "
+                            f"(target >= 4: {'PASS' if worst_names >= 4 else 'FAIL'}), lowest Jaccard "
+                            f"{worst_jaccard:.2f} (target >= 0.85: {'PASS' if worst_jaccard >= 0.85 else 'FAIL'}), "
+                            f"silhouette {seeds[0]['silhouette']:.3f}")
     lines += NOTES
     lines[5:5] = ["## Verdicts", ""] + verdicts + [""]
     open(a.out, "w").write("\n".join(lines) + "\n")

@@ -44,7 +44,15 @@ SegmentAssignment nearest(const SegmentModel& model, Value&& value) {
   return a;
 }
 
+/// A model built in code may leave weights empty: every column then weighs 1.
+double column_weight(const SegmentModel& model, size_t t) {
+  return model.weights.empty() ? 1.0 : model.weights[t];
+}
+
 void check_row(const SegmentModel& model, size_t length) {
+  if (!model.weights.empty() && model.weights.size() != model.columns.size())
+    throw InvalidInput(fmt::format("segment assignment: the model has {} weights for {} columns", model.weights.size(),
+                                   model.columns.size()));
   if (length != model.feature_names.size())
     throw InvalidInput(fmt::format("segment assignment: the row has {} features, the model's schema '{}' has {}",
                                    length, model.schema_name, model.feature_names.size()));
@@ -90,7 +98,8 @@ KMeansParams params_from_json(const json& j) {
 
 SegmentAssignment assign(const SegmentModel& model, std::span<const float> scaled_row) {
   check_row(model, scaled_row.size());
-  return nearest(model, [&](size_t t) { return static_cast<double>(scaled_row[model.columns[t]]); });
+  return nearest(model,
+                 [&](size_t t) { return static_cast<double>(scaled_row[model.columns[t]]) * column_weight(model, t); });
 }
 
 SegmentAssignment assign_unscaled(const SegmentModel& model, std::span<const float> raw_row,
@@ -102,7 +111,7 @@ SegmentAssignment assign_unscaled(const SegmentModel& model, std::span<const flo
   return nearest(model, [&](size_t t) {
     const uint32_t c = model.columns[t];
     const double v = missing[c] != 0 ? model.median[t] : static_cast<double>(raw_row[c]);
-    return (v - model.mean[t]) / model.scale[t];
+    return (v - model.mean[t]) / model.scale[t] * column_weight(model, t);
   });
 }
 
@@ -130,6 +139,7 @@ json model_to_json(const SegmentModel& m) {
       {"window_weeks", m.window_weeks},
       {"columns", m.columns},
       {"column_names", column_names},
+      {"weights", m.weights.empty() ? std::vector<double>(m.columns.size(), 1.0) : m.weights},
       {"scaler",
        {{"pipeline_fingerprint", m.pipeline_fingerprint}, {"median", m.median}, {"mean", m.mean}, {"scale", m.scale}}},
       {"centroids", centroids},
@@ -152,6 +162,8 @@ SegmentModel model_from_json(const json& j) {
   m.feature_names = required<std::vector<std::string>>(schema, "feature_names");
   m.window_weeks = required<int>(j, "window_weeks");
   m.columns = required<std::vector<uint32_t>>(j, "columns");
+  // Version 1 files predate block weights: every column weighed 1.
+  m.weights = m.version >= 2 ? required<std::vector<double>>(j, "weights") : std::vector<double>(m.columns.size(), 1.0);
   const json scaler = required<json>(j, "scaler");
   m.pipeline_fingerprint = required<std::string>(scaler, "pipeline_fingerprint");
   m.median = required<std::vector<double>>(scaler, "median");
@@ -173,6 +185,10 @@ SegmentModel model_from_json(const json& j) {
           fmt::format("segmentation model: column {} is outside the schema's {} features", c, m.feature_names.size()));
   if (m.median.size() != d || m.mean.size() != d || m.scale.size() != d)
     throw InvalidInput("segmentation model: the scaler's median, mean and scale must have one value per column");
+  if (m.weights.size() != d) throw InvalidInput("segmentation model: 'weights' must have one value per column");
+  for (double w : m.weights)
+    if (!std::isfinite(w) || w <= 0.0)
+      throw InvalidInput(fmt::format("segmentation model: weight {} is not a positive number", w));
   for (const json& s : required<json>(j, "segments")) {
     SegmentInfo i;
     i.name = required<std::string>(s, "name");

@@ -38,7 +38,7 @@ constexpr std::array<ProfileFeature, 9> k_profile_features{{
 constexpr std::array<PersonaTemplate, 5> k_personas{{
     {"conservative_saver",
      "Conservative Savers",
-     {1.0, -0.5, -0.5, 0.25, 0.5, -0.25},
+     {1.0, -0.5, -0.5, 0.0, 0.5, -0.25},
      "puts money aside steadily, rarely buys on impulse, keeps a buffer"},
     {"impulse_buyer",
      "Impulse Buyers",
@@ -46,7 +46,7 @@ constexpr std::array<PersonaTemplate, 5> k_personas{{
      "buys in bursts, saves little, often runs the balance below zero"},
     {"goal_oriented",
      "Goal-Oriented",
-     {0.5, 0.0, -0.25, 1.0, 0.25, 0.0},
+     {0.25, 0.0, -0.25, 1.0, 0.25, 0.0},
      "works towards a savings goal and keeps up with it"},
     {"budget_conscious",
      "Budget Conscious",

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <thread>
 
@@ -17,7 +18,46 @@ template <typename T>
   throw InvalidInput(fmt::format("segment: {} = {} is invalid ({})", field, value, rule));
 }
 
+std::string trimmed(std::string_view text) {
+  const size_t begin = text.find_first_not_of(" \t");
+  if (begin == std::string_view::npos) return {};
+  const size_t end = text.find_last_not_of(" \t");
+  return std::string(text.substr(begin, end - begin + 1));
+}
+
+BlockWeight parse_block_item(const std::string& item) {
+  BlockWeight out;
+  const size_t colon = item.find(':');
+  out.block = trimmed(std::string_view(item).substr(0, colon));
+  if (out.block.empty()) bad("blocks", fmt::format("'{}'", item), "an item without a block name");
+  if (colon == std::string::npos) return out;
+  const std::string text = trimmed(std::string_view(item).substr(colon + 1));
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, out.weight);
+  if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(out.weight) || out.weight <= 0.0 ||
+      out.weight > 100.0)
+    bad("blocks", fmt::format("'{}'", item), "a block weight must be a number in (0, 100]");
+  return out;
+}
+
 }  // namespace
+
+std::vector<BlockWeight> parse_blocks(const std::string& text) {
+  std::vector<BlockWeight> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t comma = std::min(text.find(',', start), text.size());
+    const std::string item = trimmed(std::string_view(text).substr(start, comma - start));
+    start = comma + 1;
+    if (item.empty()) continue;
+    BlockWeight b = parse_block_item(item);
+    for (const BlockWeight& seen : out)
+      if (seen.block == b.block) bad("blocks", fmt::format("'{}'", text), fmt::format("'{}' is named twice", b.block));
+    out.push_back(std::move(b));
+  }
+  if (out.empty()) bad("blocks", fmt::format("'{}'", text), "name at least one feature block");
+  return out;
+}
 
 std::string_view to_string(Seeding seeding) {
   return seeding == Seeding::KMeansPlusPlus ? "kmeans++" : "greedy";
@@ -76,7 +116,7 @@ void SegmentParams::validate() const {
   choose_k.validate();
   validation.validate();
   naming.validate();
-  if (blocks.empty()) bad("blocks", "''", "name at least one feature block");
+  parse_blocks(blocks);
   if (scatter_points < 1) bad("scatter_points", scatter_points, "at least 1");
   if (window_weeks < 1 || window_weeks > 260) bad("window_weeks", window_weeks, "1..260");
 }
@@ -89,7 +129,8 @@ ParamSet segment_param_set(SegmentParams& p) {
   set.add("tol", &p.kmeans.tol, "converged when the squared centre shift <= tol x mean column variance");
   set.add("seeding_sample", &p.kmeans.seeding_sample,
           "k-means++ seeds from a seeded sample of at most this many rows per init (0: all rows)");
-  set.add("blocks", &p.blocks, "feature blocks clustered on, comma-separated (base, behavioural, goal, ...)");
+  set.add("blocks", &p.blocks,
+          "feature blocks clustered on, comma-separated, each with an optional weight (base,behavioural,goal:0.5)");
   set.add("window_weeks", &p.window_weeks, "users are the mean of this many weekly snapshots ending on the as-of day");
   set.add("choose_k", &p.choose_k_enabled, "also report which k the data prefers (elbow, silhouette, gap)");
   set.add("k_min", &p.choose_k.k_min, "smallest k tried when choosing k (>= 2)");

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "fincoach/common/error.hpp"
 #include "profiles.hpp"
@@ -25,26 +24,11 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-std::vector<std::string> split_blocks(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream in(text);
-  std::string item;
-  while (std::getline(in, item, ',')) {
-    item.erase(0, item.find_first_not_of(" \t"));
-    item.erase(item.find_last_not_of(" \t") + 1);
-    if (!item.empty()) out.push_back(item);
-  }
-  return out;
-}
 
-Matrix to_matrix(const features::FeatureMatrix& scaled, const std::vector<uint32_t>& columns) {
-  Matrix x(scaled.rows, columns.size());
-  for (size_t r = 0; r < scaled.rows; ++r) {
-    const std::span<const float> row = scaled.row(r);
-    double* out = x.row(r);
-    for (size_t t = 0; t < columns.size(); ++t) out[t] = static_cast<double>(row[columns[t]]);
-  }
-  return x;
+std::vector<features::FeatureBlock> block_list(const std::string& blocks) {
+  std::vector<features::FeatureBlock> out;
+  for (const BlockWeight& b : parse_blocks(blocks)) out.push_back(features::feature_block_from_string(b.block));
+  return out;
 }
 
 std::vector<uint32_t> training_rows(std::span<const uint8_t> mask, size_t rows) {
@@ -57,12 +41,14 @@ std::vector<uint32_t> training_rows(std::span<const uint8_t> mask, size_t rows) 
 }
 
 SegmentModel make_model(const features::FeatureSchema& schema, const features::FeaturePipeline& pipeline,
-                        const std::vector<uint32_t>& columns, const KMeansResult& fit, const KMeansParams& params) {
+                        const std::vector<uint32_t>& columns, const std::vector<double>& weights,
+                        const KMeansResult& fit, const KMeansParams& params) {
   SegmentModel m;
   m.schema_name = schema.name;
   m.schema_version = schema.version;
   m.feature_names = schema.names();
   m.columns = columns;
+  m.weights = weights;
   m.pipeline_fingerprint = pipeline_fingerprint(pipeline);
   for (uint32_t c : columns) {
     m.median.push_back(pipeline.median()[c]);
@@ -131,9 +117,7 @@ std::string pipeline_fingerprint(const features::FeaturePipeline& pipeline) {
 
 std::vector<uint32_t> clustered_columns(const features::FeatureSchema& schema, const std::string& blocks,
                                         const std::vector<uint8_t>& zero_variance, std::vector<std::string>* dropped) {
-  std::vector<features::FeatureBlock> wanted;
-  for (const std::string& name : split_blocks(blocks)) wanted.push_back(features::feature_block_from_string(name));
-  if (wanted.empty()) throw InvalidInput("segment: blocks names no feature block");
+  const std::vector<features::FeatureBlock> wanted = block_list(blocks);
   std::vector<uint32_t> out;
   for (size_t c = 0; c < schema.size(); ++c) {
     if (std::find(wanted.begin(), wanted.end(), schema.features[c].block) == wanted.end()) continue;
@@ -151,6 +135,32 @@ std::vector<uint32_t> clustered_columns(const features::FeatureSchema& schema, c
   return out;
 }
 
+std::vector<double> clustered_weights(const features::FeatureSchema& schema, const std::string& blocks,
+                                      const std::vector<uint32_t>& columns) {
+  const std::vector<BlockWeight> parsed = parse_blocks(blocks);
+  const std::vector<features::FeatureBlock> wanted = block_list(blocks);
+  std::vector<double> out;
+  out.reserve(columns.size());
+  for (uint32_t c : columns) {
+    FINCOACH_ASSERT(c < schema.size());
+    const auto at = std::find(wanted.begin(), wanted.end(), schema.features[c].block);
+    out.push_back(at == wanted.end() ? 1.0 : parsed[static_cast<size_t>(at - wanted.begin())].weight);
+  }
+  return out;
+}
+
+Matrix clustered_matrix(const features::FeatureMatrix& scaled, const std::vector<uint32_t>& columns,
+                        const std::vector<double>& weights) {
+  Matrix x(scaled.rows, columns.size());
+  FINCOACH_ASSERT(weights.size() == columns.size());
+  for (size_t r = 0; r < scaled.rows; ++r) {
+    const std::span<const float> row = scaled.row(r);
+    double* out = x.row(r);
+    for (size_t t = 0; t < columns.size(); ++t) out[t] = static_cast<double>(row[columns[t]]) * weights[t];
+  }
+  return x;
+}
+
 Segmentation segment_users(const features::FeatureMatrix& raw, const features::FeaturePipeline& pipeline,
                            const SegmentParams& params, std::span<const uint8_t> train_mask) {
   const auto start = std::chrono::steady_clock::now();
@@ -163,8 +173,9 @@ Segmentation segment_users(const features::FeatureMatrix& raw, const features::F
                     raw.schema.name, raw.cols(), pipeline.schema().name, pipeline.schema().size()));
   Segmentation s;
   s.columns = clustered_columns(raw.schema, params.blocks, pipeline.zero_variance(), &s.dropped_constant);
+  s.weights = clustered_weights(raw.schema, params.blocks, s.columns);
   const features::FeatureMatrix scaled = pipeline.transform(raw);
-  const Matrix x = to_matrix(scaled, s.columns);
+  const Matrix x = clustered_matrix(scaled, s.columns, s.weights);
   check_finite(x.view(), "segment: scaled features");
   const std::vector<uint32_t> train_index = training_rows(train_mask, x.rows);
   const Matrix train = train_index.size() == x.rows ? x : take_rows(x.view(), train_index);
@@ -172,7 +183,7 @@ Segmentation segment_users(const features::FeatureMatrix& raw, const features::F
 
   auto t = std::chrono::steady_clock::now();
   s.fit = fit_kmeans(train.view(), params.kmeans);
-  s.model = make_model(raw.schema, pipeline, s.columns, s.fit, params.kmeans);
+  s.model = make_model(raw.schema, pipeline, s.columns, s.weights, s.fit, params.kmeans);
   s.model.window_weeks = params.window_weeks;
   assign_all(s, x.view());
   s.seconds.kmeans = seconds_since(t);
@@ -226,6 +237,33 @@ features::FeatureMatrix window_profile(const Ledger& ledger, const features::Fea
     out.missing[i] = 0;
   }
   return out;
+}
+
+void user_window_profile(const Ledger& ledger, uint32_t user, const features::FeatureContext& context,
+                         const features::FeatureParams& params, int32_t as_of_day, int weeks, std::span<float> out,
+                         std::span<uint8_t> missing) {
+  if (weeks < 1) throw InvalidInput(fmt::format("segment: window of {} weeks; it needs at least 1", weeks));
+  const size_t cols = features::enhanced_schema(params).size();
+  if (out.size() != cols || missing.size() != cols)
+    throw InvalidInput(fmt::format("segment: a window row needs {} values and flags, got {} and {}", cols, out.size(),
+                                   missing.size()));
+  std::vector<float> snapshot(cols);
+  std::vector<uint8_t> snapshot_missing(cols);
+  std::vector<double> sum(cols, 0.0);
+  std::vector<uint32_t> present(cols, 0);
+  for (int w = 0; w < weeks; ++w) {
+    features::user_enhanced_state(ledger, user, context, params, as_of_day - 7 * w, snapshot, snapshot_missing);
+    if (w == 0) std::copy(snapshot.begin(), snapshot.end(), out.begin());  // stand-ins of cells missing everywhere
+    for (size_t c = 0; c < cols; ++c)
+      if (snapshot_missing[c] == 0) {
+        sum[c] += static_cast<double>(snapshot[c]);
+        ++present[c];
+      }
+  }
+  for (size_t c = 0; c < cols; ++c) {
+    if (present[c] > 0) out[c] = static_cast<float>(sum[c] / present[c]);
+    missing[c] = present[c] > 0 ? 0 : 1;
+  }
 }
 
 features::FeatureMatrix panel_window_profile(const features::WeeklyPanel& panel, size_t users, int weeks) {

@@ -16,6 +16,13 @@ namespace {
 
 constexpr int k_actions = k_coaching_action_count;
 
+/// The noise scale at trait_spread = 1. The per-trait factors below are relative spreads;
+/// this one sets how far users stray from their persona's centre. At 0.4 every single trait
+/// still overlaps between personas (no one trait tells them apart), while the whole profile
+/// does, as real personas are defined: docs/simulator.md shows the overlap, and
+/// bench/results/segment.md what the segmentation recovers at 0.4 and at wider spreads.
+constexpr double k_calibrated_spread = 0.4;
+
 /// Centre of one persona. Probabilities and shares are on their natural scale; the draw
 /// adds noise on the logit or log scale so every value stays in range.
 struct PersonaCentre {
@@ -48,22 +55,22 @@ struct PersonaCentre {
 // fitness, cash, person to person, home improvement.
 const std::array<PersonaCentre, k_persona_count> k_centres = {{
     // Conservative saver: steady, saves by standing order, small and regular spending.
-    {.income_gbp = 2300,
+    {.income_gbp = 2500,
      .pay_cycle = {0.08, 0.10, 0.77, 0.05},
      .homeowner = 0.55,
-     .savings_propensity = 0.15,
-     .round_up = 0.50,
-     .impulsivity = 0.12,
-     .discretionary_share = 0.34,
-     .transactions_per_week = 9.0,
-     .volatility = 0.45,
-     .weekend_factor = 1.10,
-     .evening_share = 0.20,
+     .savings_propensity = 0.22,
+     .round_up = 0.65,
+     .impulsivity = 0.08,
+     .discretionary_share = 0.28,
+     .transactions_per_week = 7.0,
+     .volatility = 0.35,
+     .weekend_factor = 1.00,
+     .evening_share = 0.10,
      .taste = {0.30, 0.11, 0.05, 0.14, 0.09, 0.06, 0.05, 0.04, 0.09, 0.04, 0.03},
      .goal_commitment = 0.60,
      .budget_discipline = 0.70,
-     .opening_months = 1.20,
-     .savings_months = 4.0,
+     .opening_months = 2.00,
+     .savings_months = 8.0,
      .overdraft_gbp = 250,
      .spend_effect = {0.00, -0.06, -0.05, -0.02, -0.01},
      .save_effect = {0.00, 0.00, 0.02, 0.25, 0.10},
@@ -93,20 +100,20 @@ const std::array<PersonaCentre, k_persona_count> k_centres = {{
      .backfire = {0.00, 0.25, 0.15, 0.10, 0.10},
      .fatigue = 0.45,
      .responsiveness = 0.55},
-    // Goal-oriented: commits to goals, answers savings nudges.
-    {.income_gbp = 2400,
+    // Goal-oriented: keeps a goal running all year, answers savings nudges, spends on fitness.
+    {.income_gbp = 2700,
      .pay_cycle = {0.07, 0.10, 0.75, 0.08},
      .homeowner = 0.40,
-     .savings_propensity = 0.08,
+     .savings_propensity = 0.05,
      .round_up = 0.50,
-     .impulsivity = 0.25,
+     .impulsivity = 0.28,
      .discretionary_share = 0.40,
-     .transactions_per_week = 10.0,
+     .transactions_per_week = 12.0,
      .volatility = 0.50,
      .weekend_factor = 1.20,
-     .evening_share = 0.25,
-     .taste = {0.26, 0.13, 0.07, 0.14, 0.12, 0.07, 0.05, 0.06, 0.04, 0.04, 0.02},
-     .goal_commitment = 0.85,
+     .evening_share = 0.33,
+     .taste = {0.22, 0.13, 0.07, 0.14, 0.10, 0.07, 0.06, 0.12, 0.03, 0.04, 0.02},
+     .goal_commitment = 0.92,
      .budget_discipline = 0.60,
      .opening_months = 0.60,
      .savings_months = 1.0,
@@ -116,23 +123,24 @@ const std::array<PersonaCentre, k_persona_count> k_centres = {{
      .backfire = {0.00, 0.08, 0.05, 0.03, 0.03},
      .fatigue = 0.30,
      .responsiveness = 0.75},
-    // Budget conscious: low income, groceries and cash, cuts spending when the month runs ahead.
-    {.income_gbp = 1750,
+    // Budget conscious: low income, many small grocery and cash payments, cuts spending when the
+    // month runs ahead.
+    {.income_gbp = 1500,
      .pay_cycle = {0.15, 0.15, 0.60, 0.10},
      .homeowner = 0.35,
-     .savings_propensity = 0.06,
+     .savings_propensity = 0.04,
      .round_up = 0.35,
-     .impulsivity = 0.15,
-     .discretionary_share = 0.42,
-     .transactions_per_week = 10.0,
-     .volatility = 0.40,
+     .impulsivity = 0.10,
+     .discretionary_share = 0.30,
+     .transactions_per_week = 14.0,
+     .volatility = 0.30,
      .weekend_factor = 1.10,
-     .evening_share = 0.20,
-     .taste = {0.34, 0.08, 0.05, 0.15, 0.10, 0.06, 0.05, 0.03, 0.08, 0.04, 0.02},
-     .goal_commitment = 0.55,
-     .budget_discipline = 0.85,
-     .opening_months = 0.50,
-     .savings_months = 0.8,
+     .evening_share = 0.14,
+     .taste = {0.40, 0.05, 0.03, 0.15, 0.06, 0.04, 0.05, 0.02, 0.14, 0.04, 0.02},
+     .goal_commitment = 0.40,
+     .budget_discipline = 0.92,
+     .opening_months = 0.30,
+     .savings_months = 0.4,
      .overdraft_gbp = 500,
      .spend_effect = {0.00, -0.10, -0.15, -0.03, 0.00},
      .save_effect = {0.00, 0.02, 0.04, 0.15, 0.05},
@@ -253,7 +261,7 @@ UserTraits draw_traits(Rng& rng, const PersonaWeights& weights, double spread) {
   UserTraits t;
   t.persona = static_cast<Persona>(draw_index(rng, weights));
   const PersonaCentre& c = k_centres[static_cast<size_t>(t.persona)];
-  const double s = spread;
+  const double s = k_calibrated_spread * spread;
 
   t.monthly_income = round_to(draw_positive(rng, c.income_gbp, 0.30 * s), 100);
   t.pay_cycle = static_cast<PayCycle>(draw_index(rng, c.pay_cycle));
@@ -270,7 +278,9 @@ UserTraits draw_traits(Rng& rng, const PersonaWeights& weights, double spread) {
   t.volatility = draw_positive(rng, c.volatility, 0.20 * s);
   t.weekend_factor = draw_positive(rng, c.weekend_factor, 0.20 * s);
   t.evening_share = draw_unit(rng, c.evening_share, 0.5 * s);
-  draw_taste(rng, c, s, t);
+  // Tastes are not what tells personas apart, and real people differ widely in them: they
+  // keep the full spread (the realism table against MoneyVis needs it).
+  draw_taste(rng, c, spread, t);
   t.goal_commitment = draw_unit(rng, c.goal_commitment, 0.7 * s);
   t.budget_discipline = draw_unit(rng, c.budget_discipline, 0.6 * s);
   t.opening_balance =

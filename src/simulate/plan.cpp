@@ -134,27 +134,30 @@ void add_savings_order(Rng& rng, UserPlan& plan) {
 }
 
 void add_goals(Rng& rng, const Calendar& cal, UserPlan& plan) {
+  // Probability of 0, 1 and 2 goals per persona. Goal-oriented users keep one goal running
+  // after another; most others set none.
   static constexpr std::array<std::array<double, 3>, k_persona_count> k_goal_counts = {
-      {{0.30, 0.50, 0.20}, {0.50, 0.40, 0.10}, {0.05, 0.45, 0.50}, {0.35, 0.50, 0.15}, {0.45, 0.45, 0.10}}};
+      {{0.80, 0.18, 0.02}, {0.70, 0.27, 0.03}, {0.00, 0.10, 0.90}, {0.60, 0.35, 0.05}, {0.65, 0.30, 0.05}}};
   const UserTraits& t = plan.traits;
   const auto& weights = k_goal_counts[static_cast<size_t>(t.persona)];
   const double u = rng.uniform();
   const int wanted = u < weights[0] ? 0 : (u < weights[0] + weights[1] ? 1 : 2);
   const int32_t last_day = cal.end_day() - 1;
-  int32_t start = cal.first_day() + rng.between(0, std::max(0, std::min(60, cal.days() / 4)));
+  const bool chained = t.persona == Persona::GoalOriented;
+  int32_t start = cal.first_day() + rng.between(0, std::max(0, std::min(chained ? 14 : 60, cal.days() / 4)));
   for (int g = 0; g < wanted; ++g) {
     const int32_t room = last_day - start;
     if (room < 28) break;
     Goal goal;
     goal.start = start;
-    goal.deadline = start + std::min(room, rng.between(g == 0 ? 90 : 60, 365));
+    goal.deadline = start + std::min(room, rng.between(g == 0 ? (chained ? 150 : 90) : 60, 365));
     const double months = (goal.deadline - goal.start + 1) / k_days_per_month;
     goal.target = pence(std::max(100.0, months * income_gbp(t) * rng.uniform(0.06, 0.28)), 5000);
     goal.name = rng.below(static_cast<uint32_t>(Pools::instance().goal_names().size()));
     const double logit = std::log(t.goal_commitment / (1.0 - t.goal_commitment)) + 0.9 * rng.normal();
     goal.commitment = static_cast<float>(1.0 / (1.0 + std::exp(-logit)));
     plan.goals.push_back(goal);
-    start = goal.deadline + rng.between(1, 30);
+    start = goal.deadline + (chained ? rng.between(1, 7) : rng.between(1, 30));
   }
 }
 

@@ -17,7 +17,7 @@
 namespace fincoach::segment {
 
 /// Bumped when the file's meaning changes.
-constexpr int k_segment_model_version = 1;
+constexpr int k_segment_model_version = 2;
 
 struct SegmentInfo {
   std::string name;
@@ -44,6 +44,9 @@ struct SegmentModel {
   int window_weeks = 1;
   /// Schema indices of the clustered columns (the centroids' columns, in order).
   std::vector<uint32_t> columns;
+  /// Weight of each clustered column: the centroids live in the scaled columns times these
+  /// (SegmentParams::blocks). Files written before weights existed mean 1 for every column.
+  std::vector<double> weights;
   /// The feature pipeline's fingerprint (XXH3-64 of its JSON, hex) and its imputation and
   /// scaling of the clustered columns, so unscaled rows can be assigned without it.
   std::string pipeline_fingerprint;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fincoach/common/params.hpp"
 
@@ -128,14 +129,18 @@ struct SegmentParams {
   ChooseKParams choose_k;
   ValidationParams validation;
   NamingParams naming;
-  /// Feature blocks clustered on, comma-separated (see features::FeatureBlock). The segment
-  /// one-hot and peer blocks depend on a segmentation and the temporal block on the calendar,
-  /// so they are left out.
-  std::string blocks = "base,behavioural,goal";
+  /// Feature blocks clustered on, comma-separated (see features::FeatureBlock), each with an
+  /// optional weight after a colon ("goal:0.5"; default 1) that multiplies its scaled columns.
+  /// The segment one-hot and peer blocks depend on a segmentation and the temporal block on
+  /// the calendar, so they are left out. The goal block's five columns all follow from one
+  /// fact (whether and how a user runs a goal), so at weight 1 that fact would count five
+  /// times; bench/results/segment.md has the measurement behind 0.5.
+  std::string blocks = "base,behavioural,goal:0.5";
   /// Users are described by the mean of this many weekly snapshots of the enhanced state
   /// ending on the as-of day (1: the as-of snapshot alone). Habits, not the week's phase in
-  /// the pay cycle, should decide a segment; bench/results/segment.md has the measurement.
-  int window_weeks = 13;
+  /// the pay cycle or one unusual month, should decide a segment; bench/results/segment.md
+  /// has the measurement behind half a year.
+  int window_weeks = 26;
   /// Run the k selection (elbow, silhouette, gap) besides fitting the product's k.
   bool choose_k_enabled = true;
   /// Points of the PCA scatter kept for the report (a seeded sample; all when fewer).
@@ -148,6 +153,17 @@ struct SegmentParams {
 /// Binds the fields (threads and enum choices excepted) to the "segment" config section and
 /// command flags.
 ParamSet segment_param_set(SegmentParams& params);
+
+/// One entry of SegmentParams::blocks: a block name and the weight of its columns.
+struct BlockWeight {
+  std::string block;
+  double weight = 1.0;
+};
+
+/// Parses "base,behavioural,goal:0.5" (names as written; spaces around items ignored).
+/// Throws InvalidInput naming the item when a weight is not a finite number in (0, 100] or
+/// a name is empty or repeated. Block names are checked where the schema is known.
+std::vector<BlockWeight> parse_blocks(const std::string& text);
 
 /// Worker threads for a requested count (0: every core), at least 1.
 int resolve_threads(int requested);

@@ -54,6 +54,8 @@ struct Segmentation {
   /// Schema indices of the clustered columns and the columns left out for zero variance.
   std::vector<uint32_t> columns;
   std::vector<std::string> dropped_constant;
+  /// Weight of each clustered column (its block's weight in SegmentParams::blocks).
+  std::vector<double> weights;
   uint64_t training_rows = 0;
 
   Silhouette silhouette;
@@ -88,11 +90,20 @@ struct Segmentation {
 Segmentation segment_users(const features::FeatureMatrix& raw, const features::FeaturePipeline& pipeline,
                            const SegmentParams& params, std::span<const uint8_t> train_mask = {});
 
-/// Schema indices of the features of `blocks` ("base,behavioural,goal"), minus those flagged
+/// Schema indices of the features of `blocks` ("base,behavioural,goal:0.5"), minus those flagged
 /// in `zero_variance` (names of those go to *dropped). Throws InvalidInput for an unknown
 /// block or when nothing is left.
 std::vector<uint32_t> clustered_columns(const features::FeatureSchema& schema, const std::string& blocks,
                                         const std::vector<uint8_t>& zero_variance, std::vector<std::string>* dropped);
+
+/// The weight of each of `columns` (schema indices) from the block weights in `blocks`
+/// ("base,behavioural,goal:0.5"): the clustered space is the scaled columns times these.
+std::vector<double> clustered_weights(const features::FeatureSchema& schema, const std::string& blocks,
+                                      const std::vector<uint32_t>& columns);
+
+/// The clustered space of scaled rows: `columns` (schema indices) times their `weights`.
+Matrix clustered_matrix(const features::FeatureMatrix& scaled, const std::vector<uint32_t>& columns,
+                        const std::vector<double>& weights);
 
 /// The mean of `weeks` weekly snapshots of the enhanced state, as of as_of_day, as_of_day − 7,
 /// …: a profile of habits rather than of one week, whose phase in the pay cycle would
@@ -100,6 +111,14 @@ std::vector<uint32_t> clustered_columns(const features::FeatureSchema& schema, c
 /// Throws InvalidInput when weeks < 1.
 features::FeatureMatrix window_profile(const Ledger& ledger, const features::FeatureContext& context,
                                        const features::FeatureParams& params, int32_t as_of_day, int weeks);
+
+/// The same window for one user: what a server builds before segment::assign_unscaled().
+/// `out` and `missing` must have enhanced_schema(params).size() entries (InvalidInput
+/// otherwise). The clustered blocks equal window_profile()'s row for the user; the peer
+/// block is ranked against context.peers as in features::user_enhanced_state.
+void user_window_profile(const Ledger& ledger, uint32_t user, const features::FeatureContext& context,
+                         const features::FeatureParams& params, int32_t as_of_day, int weeks, std::span<float> out,
+                         std::span<uint8_t> missing);
 
 /// The same window from a weekly panel (features::build_weekly_panel): per user, the mean
 /// of its last `weeks` rows (present cells only). A user without panel rows gets a row of

@@ -50,7 +50,8 @@ TEST(SegmentStage, TrainWritesTheSegmentationIntoTheBundle) {
     EXPECT_TRUE(fs::exists(bundle / file)) << file;
   const fincoach::segment::SegmentModel model = fincoach::segment::load_model((bundle / "segmentation.json").string());
   EXPECT_EQ(model.k(), 5);
-  EXPECT_EQ(model.window_weeks, 13);
+  EXPECT_EQ(model.window_weeks, fincoach::segment::SegmentParams{}.window_weeks);
+  EXPECT_EQ(model.weights.size(), model.columns.size());
   const auto validation =
       nlohmann::json::parse(fincoach::read_text_file((bundle / "validation_reports/segmentation.json").string()));
   EXPECT_TRUE(validation.contains("truth"));

@@ -19,6 +19,7 @@ SegmentModel small_model() {
   m.window_weeks = 13;
   m.feature_names = {"a", "b", "c"};
   m.columns = {0, 2};
+  m.weights = {1.0, 1.0};
   m.pipeline_fingerprint = "0123456789abcdef";
   m.median = {1.0, 3.0};
   m.mean = {0.5, 2.0};
@@ -65,6 +66,34 @@ TEST(SegmentModel, AssignUnscaledImputesAndScales) {
   const std::vector<uint8_t> missing{0, 0, 1};
   EXPECT_EQ(assign_unscaled(m, raw, missing).segment, 1);
   EXPECT_THROW(assign_unscaled(m, raw, std::vector<uint8_t>{0}), InvalidInput);
+}
+
+TEST(SegmentModel, BlockWeightsScaleTheRowBeforeTheDistance) {
+  SegmentModel m = small_model();
+  const std::vector<float> row{0.5f, 0.0f, 3.0f};
+  EXPECT_EQ(assign(m, row).segment, 1);  // column c pulls it to centroid 1 at weight 1
+  m.weights = {1.0, 0.1};                // at 0.1: (0.5, 0.3) is nearer centroid 0
+  EXPECT_EQ(assign(m, row).segment, 0);
+  const std::vector<uint8_t> none{0, 0, 0};
+  const std::vector<float> raw{0.5f * 2.0f + 0.5f, 0.0f, 3.0f * 0.1f + 2.0f};  // scales to (0.5, 3.0)
+  EXPECT_EQ(assign_unscaled(m, raw, none).segment, 0);
+  m.weights.clear();  // a model built in code without weights weighs every column 1
+  EXPECT_EQ(assign(m, row).segment, 1);
+  m.weights = {1.0};
+  EXPECT_THROW(assign(m, row), InvalidInput);
+}
+
+TEST(SegmentModel, VersionOneFilesWithoutWeightsWeighEveryColumnOne) {
+  nlohmann::json j = model_to_json(small_model());
+  j["version"] = 1;
+  j.erase("weights");
+  EXPECT_EQ(model_from_json(j).weights, (std::vector<double>{1.0, 1.0}));
+  j["version"] = 2;
+  EXPECT_THROW(model_from_json(j), InvalidInput);  // version 2 requires them
+  j["weights"] = {1.0, -0.5};
+  EXPECT_THROW(model_from_json(j), InvalidInput);
+  j["weights"] = {1.0};
+  EXPECT_THROW(model_from_json(j), InvalidInput);
 }
 
 TEST(SegmentModel, BadDocumentsAreRejectedNamingTheKey) {

@@ -52,9 +52,25 @@ TEST(Params, EveryRuleNamesItsField) {
   expect_rejected<NamingParams>([](auto& p) { p.min_persona_score = std::numeric_limits<double>::infinity(); },
                                 "min_persona_score");
   expect_rejected<SegmentParams>([](auto& p) { p.blocks = ""; }, "blocks");
+  expect_rejected<SegmentParams>([](auto& p) { p.blocks = "base,goal:0"; }, "goal:0");
+  expect_rejected<SegmentParams>([](auto& p) { p.blocks = "base,goal:heavy"; }, "goal:heavy");
+  expect_rejected<SegmentParams>([](auto& p) { p.blocks = "base,goal:"; }, "goal:");
+  expect_rejected<SegmentParams>([](auto& p) { p.blocks = "base,:2"; }, ":2");
+  expect_rejected<SegmentParams>([](auto& p) { p.blocks = "goal,base,goal:2"; }, "named twice");
   expect_rejected<SegmentParams>([](auto& p) { p.scatter_points = 0; }, "scatter_points");
   expect_rejected<SegmentParams>([](auto& p) { p.window_weeks = 0; }, "window_weeks");
   expect_rejected<SegmentParams>([](auto& p) { p.kmeans.k = 0; }, "k = 0");
+}
+
+TEST(Params, BlocksCarryOptionalWeights) {
+  const std::vector<BlockWeight> b = parse_blocks(" base , behavioural,goal: 0.5 ");
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_EQ(b[0].block, "base");
+  EXPECT_EQ(b[0].weight, 1.0);
+  EXPECT_EQ(b[1].block, "behavioural");
+  EXPECT_EQ(b[2].block, "goal");
+  EXPECT_EQ(b[2].weight, 0.5);
+  EXPECT_EQ(parse_blocks("goal:2.5,").size(), 1u);
 }
 
 TEST(Params, EnumsRoundTripThroughText) {

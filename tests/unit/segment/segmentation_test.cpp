@@ -120,6 +120,23 @@ TEST(Segmentation, ClusteredColumnsFollowBlocksAndDropConstants) {
   const auto cols = clustered_columns(schema, "base, goal", zero, &dropped);
   EXPECT_EQ(dropped, std::vector<std::string>{"current_balance"});
   EXPECT_EQ(cols.size(), features::dim::legacy_count - 1 + features::k_goal_dims);
+  const std::vector<double> weights = clustered_weights(schema, "base, goal:0.25", cols);
+  ASSERT_EQ(weights.size(), cols.size());
+  for (size_t t = 0; t < cols.size(); ++t)
+    EXPECT_EQ(weights[t], schema.features[cols[t]].block == features::FeatureBlock::Goal ? 0.25 : 1.0);
+}
+
+TEST(Segmentation, BlockWeightsShapeTheClusteredSpaceAndTheModel) {
+  const auto data = testing::make_persona_features(40, 6);
+  const auto pipeline = testing::fit_all(data.matrix);
+  SegmentParams p = quick_params();
+  p.blocks = "base,behavioural,goal:0.5";
+  const Segmentation s = segment_users(data.matrix, pipeline, p);
+  ASSERT_EQ(s.weights.size(), s.columns.size());
+  EXPECT_EQ(s.model.weights, s.weights);
+  // Served assignments equal the training labels in the weighted space.
+  const features::FeatureMatrix scaled = pipeline.transform(data.matrix);
+  for (size_t r = 0; r < scaled.rows; ++r) EXPECT_EQ(assign(s.model, scaled.row(r)).segment, s.labels[r]) << r;
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -15,6 +16,43 @@ std::vector<UserTraits> draw_many(int n, double spread, const PersonaWeights& we
   std::vector<UserTraits> users;
   for (int i = 0; i < n; ++i) users.push_back(draw_traits(rng, weights, spread));
   return users;
+}
+
+/// Share of users whose standardised trait vector is nearest their own persona's mean.
+double nearest_mean_share(const std::vector<UserTraits>& users) {
+  std::array<std::array<double, 8>, k_persona_count> mean{};
+  std::array<int, k_persona_count> count{};
+  for (const UserTraits& t : users) {
+    const auto v = trait_vector(t);
+    ++count[static_cast<size_t>(t.persona)];
+    for (size_t i = 0; i < v.size(); ++i) mean[static_cast<size_t>(t.persona)][i] += v[i];
+  }
+  for (size_t p = 0; p < mean.size(); ++p)
+    for (double& m : mean[p]) m /= count[p];
+  std::array<double, 8> sd{};
+  for (size_t i = 0; i < sd.size(); ++i) {
+    double s = 0.0, m = 0.0;
+    for (const UserTraits& t : users) m += trait_vector(t)[i];
+    m /= static_cast<double>(users.size());
+    for (const UserTraits& t : users) s += std::pow(trait_vector(t)[i] - m, 2);
+    sd[i] = std::sqrt(s / static_cast<double>(users.size()));
+  }
+  int own = 0;
+  for (const UserTraits& t : users) {
+    const auto v = trait_vector(t);
+    size_t best = 0;
+    double best_distance = 1e300;
+    for (size_t p = 0; p < mean.size(); ++p) {
+      double d = 0.0;
+      for (size_t i = 0; i < v.size(); ++i) d += std::pow((v[i] - mean[p][i]) / sd[i], 2);
+      if (d < best_distance) {
+        best_distance = d;
+        best = p;
+      }
+    }
+    own += best == static_cast<size_t>(t.persona) ? 1 : 0;
+  }
+  return static_cast<double>(own) / static_cast<double>(users.size());
 }
 
 TEST(Persona, NamesRoundTrip) {
@@ -57,9 +95,9 @@ TEST(DrawTraits, TraitsAreInRangeAndTastesSumToOne) {
   }
 }
 
-// Persona means are ordered as designed, but the draws overlap: some users sit closer to
-// another persona's centre than to their own.
-TEST(DrawTraits, PersonasAreSeparableButOverlap) {
+// Persona means are ordered as designed, and the whole trait profile tells the personas
+// apart even though single traits overlap (next test).
+TEST(DrawTraits, PersonasAreOrderedAndSeparable) {
   const std::vector<UserTraits> users = draw_many(5000, 1.0);
   std::array<std::array<double, 8>, k_persona_count> mean{};
   std::array<int, k_persona_count> count{};
@@ -86,33 +124,43 @@ TEST(DrawTraits, PersonasAreSeparableButOverlap) {
   // goal commitment (7): goal-oriented first
   for (size_t p : {saver, impulse, budget, high}) EXPECT_GT(mean[goal][7], mean[p][7]);
 
-  // Nearest centre in standardised trait space.
-  std::array<double, 8> sd{};
-  for (size_t i = 0; i < sd.size(); ++i) {
-    double s = 0.0, m = 0.0;
-    for (const UserTraits& t : users) m += trait_vector(t)[i];
-    m /= static_cast<double>(users.size());
-    for (const UserTraits& t : users) s += std::pow(trait_vector(t)[i] - m, 2);
-    sd[i] = std::sqrt(s / static_cast<double>(users.size()));
-  }
-  int own = 0;
+  EXPECT_GT(nearest_mean_share(users), 0.95) << "the whole profile should tell the personas apart";
+}
+
+TEST(DrawTraits, EveryPersonaSharesHalfItsTraitsWithAnother) {
+  const std::vector<UserTraits> users = draw_many(5000, 1.0);
+  // The central 90% range of every trait per persona.
+  std::array<std::array<std::vector<double>, 8>, k_persona_count> values;
   for (const UserTraits& t : users) {
     const auto v = trait_vector(t);
-    size_t best = 0;
-    double best_distance = 1e300;
-    for (size_t p = 0; p < mean.size(); ++p) {
-      double d = 0.0;
-      for (size_t i = 0; i < v.size(); ++i) d += std::pow((v[i] - mean[p][i]) / sd[i], 2);
-      if (d < best_distance) {
-        best_distance = d;
-        best = p;
-      }
-    }
-    own += best == static_cast<size_t>(t.persona) ? 1 : 0;
+    for (size_t i = 0; i < v.size(); ++i) values[static_cast<size_t>(t.persona)][i].push_back(v[i]);
   }
-  const double share = static_cast<double>(own) / static_cast<double>(users.size());
-  EXPECT_GT(share, 0.6) << "personas should be recognisable";
-  EXPECT_LT(share, 0.97) << "personas should overlap";
+  std::array<std::array<std::pair<double, double>, 8>, k_persona_count> range;
+  for (size_t p = 0; p < values.size(); ++p)
+    for (size_t i = 0; i < 8; ++i) {
+      std::vector<double> sorted = values[p][i];
+      std::sort(sorted.begin(), sorted.end());
+      range[p][i] = {sorted[sorted.size() / 20], sorted[sorted.size() * 19 / 20]};
+    }
+  for (size_t p = 0; p < values.size(); ++p) {
+    int shared = 0;  // traits on which a quarter of p's users fall in another persona's range
+    for (size_t i = 0; i < 8; ++i) {
+      size_t inside = 0;
+      for (double x : values[p][i])
+        for (size_t o = 0; o < values.size(); ++o)
+          if (o != p && x >= range[o][i].first && x <= range[o][i].second) {
+            ++inside;
+            break;
+          }
+      shared += inside * 4 >= values[p][i].size() ? 1 : 0;
+    }
+    EXPECT_GE(shared, 4) << to_string(static_cast<Persona>(p)) << " should share half its traits with others";
+  }
+}
+
+TEST(DrawTraits, WiderSpreadBlursThePersonas) {
+  EXPECT_LT(nearest_mean_share(draw_many(5000, 2.5)), 0.97) << "personas should overlap at a wide spread";
+  EXPECT_LT(nearest_mean_share(draw_many(5000, 2.5)), nearest_mean_share(draw_many(5000, 1.0)));
 }
 
 }  // namespace
