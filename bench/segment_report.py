@@ -159,8 +159,9 @@ NOTES = [
     "- **Threads.** The inits are the parallel unit and the results are bit-identical for any thread count (tests). "
     "On this shared 2-core machine a second thread rarely helps, and OpenMP's second thread slows scikit-learn down "
     "(the project's dependency measurements found the same for LibTorch and XGBoost).",
-    "- **Seeding.** k-means++ draws its centres from a fresh sample of at most 20,000 rows per init (`seeding_sample`), "
-    "Lloyd runs on all rows; the inertia matches scikit-learn's full-data seeding to 7 significant digits here.",
+    "- **Seeding.** Above 20,000 rows (`seeding_sample`) each init seeds k-means++ on a fresh sample of that many "
+    "rows and runs Lloyd on the sample first (a warm start); Lloyd then runs on all rows to convergence. The inertia "
+    "matches scikit-learn's full-data seeding and Lloyd to 7 significant digits here.",
     "",
 ]
 

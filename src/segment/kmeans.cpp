@@ -27,23 +27,34 @@ double absolute_tolerance(MatrixView x, double tol) {
   return tol * mean / static_cast<double>(var.size());
 }
 
-/// k-means++ on all rows, or on a seeded sample of seeding_sample rows when there are more.
+/// Lloyd with the configured assignment step, from `centres` to convergence.
+detail::LloydOutcome lloyd(MatrixView x, const detail::DataStats& stats, Matrix centres, const KMeansParams& params,
+                           double tol_abs) {
+  return params.assignment == Assignment::Hamerly
+             ? detail::lloyd_hamerly(x, stats, std::move(centres), params.max_iter, tol_abs)
+             : detail::lloyd_blocked(x, stats, std::move(centres), params.max_iter, tol_abs);
+}
+
+/// k-means++ on all rows; above seeding_sample rows, k-means++ on a seeded sample of that
+/// many rows and Lloyd on the sample to convergence (a warm start: the sample's optimum is
+/// close to the full data's, so Lloyd on every row then needs a few iterations instead of
+/// many, and the early ones, where every row changes cluster, run on the sample).
 Matrix initial_centres(MatrixView x, const detail::DataStats& stats, const KMeansParams& params, uint64_t seed) {
   if (params.seeding_sample == 0 || x.rows <= params.seeding_sample)
     return detail::seed_centres(x, stats.norms, params.k, params.seeding, params.local_trials, seed);
   const std::vector<uint32_t> rows =
       detail::sample_without_replacement(x.rows, params.seeding_sample, derive_seed(seed, k_seeding_sample_stream, 0));
   const Matrix sample = take_rows(x, rows);
-  return detail::seed_centres(sample.view(), detail::row_norms(sample.view()), params.k, params.seeding,
-                              params.local_trials, seed);
+  const detail::DataStats sample_stats = detail::data_stats(sample.view());
+  Matrix seeds =
+      detail::seed_centres(sample.view(), sample_stats.norms, params.k, params.seeding, params.local_trials, seed);
+  return lloyd(sample.view(), sample_stats, std::move(seeds), params, absolute_tolerance(sample.view(), params.tol))
+      .centres;
 }
 
 detail::LloydOutcome run_once(MatrixView x, const detail::DataStats& stats, const KMeansParams& params, uint64_t seed,
                               double tol_abs) {
-  Matrix centres = initial_centres(x, stats, params, seed);
-  return params.assignment == Assignment::Hamerly
-             ? detail::lloyd_hamerly(x, stats, std::move(centres), params.max_iter, tol_abs)
-             : detail::lloyd_blocked(x, stats, std::move(centres), params.max_iter, tol_abs);
+  return lloyd(x, stats, initial_centres(x, stats, params, seed), params, tol_abs);
 }
 
 KMeansResult to_result(detail::LloydOutcome lloyd, int k) {

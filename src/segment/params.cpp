@@ -128,7 +128,7 @@ ParamSet segment_param_set(SegmentParams& p) {
   set.add("max_iter", &p.kmeans.max_iter, "Lloyd iterations per initialisation at most");
   set.add("tol", &p.kmeans.tol, "converged when the squared centre shift <= tol x mean column variance");
   set.add("seeding_sample", &p.kmeans.seeding_sample,
-          "k-means++ seeds from a seeded sample of at most this many rows per init (0: all rows)");
+          "above this many rows, each init seeds and warms up on a seeded sample of this many (0: all rows)");
   set.add("blocks", &p.blocks,
           "feature blocks clustered on, comma-separated, each with an optional weight (base,behavioural,goal:0.5)");
   set.add("window_weeks", &p.window_weeks, "users are the mean of this many weekly snapshots ending on the as-of day");

@@ -55,8 +55,9 @@ struct KMeansParams {
   Seeding seeding = Seeding::GreedyKMeansPlusPlus;
   /// Candidates per centre of greedy seeding (0: 2 + floor(ln k), scikit-learn's choice).
   int local_trials = 0;
-  /// k-means++ draws the initial centres from a seeded sample of at most this many rows
-  /// (a fresh sample per init; 0: all rows). Lloyd always runs on every row.
+  /// Above this many rows, each init draws a fresh seeded sample of this many, seeds
+  /// k-means++ on it and runs Lloyd on it to convergence (a warm start); Lloyd then always
+  /// runs on every row to convergence. 0: seed on all rows, no warm start.
   uint64_t seeding_sample = 20000;
   /// Assignment step (see Assignment).
   Assignment assignment = Assignment::Hamerly;

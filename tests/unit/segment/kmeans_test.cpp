@@ -106,6 +106,25 @@ TEST(KMeans, PlainAndGreedySeedingBothFindBlobs) {
   EXPECT_DOUBLE_EQ(adjusted_rand_index(fit_kmeans(b.x.view(), p).labels, b.truth), 1.0);
 }
 
+// Above seeding_sample rows each init seeds and warms up on a sample, then Lloyd runs on
+// every row: the answer is a full-data fixed point as good as seeding on all rows.
+TEST(KMeans, SampleWarmStartReachesTheFullDataAnswer) {
+  const auto b = make_blobs(4, 300, 8, 4.0, 5);
+  KMeansParams full;
+  full.k = 4;
+  full.seeding_sample = 0;
+  KMeansParams warm = full;
+  warm.seeding_sample = 100;
+  const KMeansResult a = fit_kmeans(b.x.view(), full);
+  const KMeansResult w = fit_kmeans(b.x.view(), warm);
+  EXPECT_DOUBLE_EQ(adjusted_rand_index(w.labels, b.truth), 1.0);
+  EXPECT_NEAR(w.inertia, a.inertia, 1e-9 * a.inertia);
+  // A fixed point of Lloyd on all rows: reassigning to the returned centroids changes nothing.
+  EXPECT_EQ(assign_nearest(b.x.view(), w.centroids.view()), w.labels);
+  warm.threads = 3;
+  EXPECT_EQ(fit_kmeans(b.x.view(), warm).labels, w.labels);
+}
+
 TEST(KMeans, KLargerThanRowsIsRejectedNamingBoth) {
   Matrix x(3, 2);
   KMeansParams p;
