@@ -4,8 +4,9 @@
 //   fincoach_db_bench [--rows=N] [--users=U] [--repetitions=R] [--postgres=URL|none] [--out=FILE]
 // Generates a deterministic ledger (U users, N rows), then per engine and repetition: a fresh
 // database (SQLite file in a scratch dir; PostgreSQL schema of its own), migrate, load, export,
-// check the export equals the input. Reports the median rows/s of the transactions table and
-// writes a Markdown table to --out. Targets: load >= 500k rows/s (SQLite), >= 300k rows/s
+// check the export equals the input. Reports the median rows/s of the transactions table (and
+// the CPU time of this process and of the PostgreSQL backend) and writes a Markdown table to
+// --out. Targets: load >= 500k rows/s (SQLite), >= 300k rows/s
 // (PostgreSQL, COPY); export >= 1M rows/s.
 
 #include <fmt/format.h>
@@ -19,6 +20,7 @@
 #include <ctime>
 #include <exception>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -40,12 +42,13 @@ using Clock = std::chrono::steady_clock;
 
 constexpr const char* k_usage =
     "usage: fincoach_db_bench [--rows=N] [--users=U] [--repetitions=R] [--postgres=URL|none] [--out=FILE]\n"
-    "                         [--log-level=debug]\n"
+    "                         [--engines=sqlite,postgresql] [--log-level=debug]\n"
     "  --rows=N         ledger rows (default 1000000)\n"
     "  --users=U        users they are spread over (default 1000)\n"
     "  --repetitions=R  fresh database per repetition; the median is reported (default 3)\n"
     "  --postgres=URL   server for the PostgreSQL runs (default the local test cluster; none: skip)\n"
     "  --out=FILE       Markdown report (default bench/results/db.md)\n"
+    "  --engines=LIST   engines to run, comma-separated (default sqlite,postgresql)\n"
     "  --log-level=L    debug shows the load's phases (rows, index rebuilds, commit)\n";
 
 uint64_t next_random(uint64_t& state) {  // splitmix64
@@ -131,30 +134,67 @@ struct EngineResult {
   std::vector<double> export_seconds;
   std::vector<double> load_cpu_seconds;
   std::vector<double> export_cpu_seconds;
+  std::vector<double> load_server_cpu_seconds;    ///< PostgreSQL backend on this machine, else empty
+  std::vector<double> export_server_cpu_seconds;
 };
+
+// The PostgreSQL backend serving `database`, when it runs on this machine (its /proc entry
+// is readable); 0 otherwise.
+long backend_pid(fincoach::db::Database& database) {
+  if (database.engine() != fincoach::db::Engine::Postgres) return 0;
+  fincoach::db::TransactionGuard transaction(database, fincoach::db::Access::Read);
+  long pid = 0;
+  {
+    auto reader = database.select("(SELECT pg_backend_pid() AS pid) AS backend", {"pid"}, "");
+    while (reader->next()) pid = static_cast<long>(reader->get_integer(0));
+  }
+  transaction.commit();
+  return std::ifstream(fmt::format("/proc/{}/stat", pid)).good() ? pid : 0;
+}
+
+// User + system CPU seconds of process `pid` (fields 14 and 15 of /proc/PID/stat).
+double process_cpu_seconds(long pid) {
+  std::ifstream stat(fmt::format("/proc/{}/stat", pid));
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  std::istringstream fields(text.substr(text.rfind(')') + 2));
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i)
+    if (i >= 14) ticks += std::stod(field);
+  return ticks / static_cast<double>(::sysconf(_SC_CLK_TCK));
+}
 
 // One repetition: fresh database, migrate, load, export, compare.
 void run_once(const std::string& url, const fincoach::Population& population, EngineResult& result) {
   auto database = fincoach::db::open_database(url);
   fincoach::db::migrate(*database);
+  const long server = backend_pid(*database);
   const auto load_start = Clock::now();
   const double load_cpu = cpu_seconds();
+  const double load_server_cpu = server != 0 ? process_cpu_seconds(server) : 0;
   fincoach::db::load(*database, population);
   result.load_seconds.push_back(seconds_since(load_start));
   result.load_cpu_seconds.push_back(cpu_seconds() - load_cpu);
+  if (server != 0) result.load_server_cpu_seconds.push_back(process_cpu_seconds(server) - load_server_cpu);
   const auto export_start = Clock::now();
   const double export_cpu = cpu_seconds();
+  const double export_server_cpu = server != 0 ? process_cpu_seconds(server) : 0;
   const fincoach::Ledger back = fincoach::db::export_ledger(*database);
   result.export_seconds.push_back(seconds_since(export_start));
   result.export_cpu_seconds.push_back(cpu_seconds() - export_cpu);
+  if (server != 0) result.export_server_cpu_seconds.push_back(process_cpu_seconds(server) - export_server_cpu);
   if (!(back == population.ledger)) throw fincoach::Internal(fmt::format("{}: exported ledger differs", url));
-  std::fprintf(stderr, "%s: load %.2f s (cpu %.2f s), export %.2f s (cpu %.2f s)\n", result.engine.c_str(),
-               result.load_seconds.back(), result.load_cpu_seconds.back(), result.export_seconds.back(),
-               result.export_cpu_seconds.back());
+  const auto server_cpu = [](const std::vector<double>& seconds) {
+    return seconds.empty() ? std::string() : fmt::format(", server cpu {:.2f} s", seconds.back());
+  };
+  std::fprintf(stderr, "%s: load %.2f s (cpu %.2f s%s), export %.2f s (cpu %.2f s%s)\n", result.engine.c_str(),
+               result.load_seconds.back(), result.load_cpu_seconds.back(),
+               server_cpu(result.load_server_cpu_seconds).c_str(), result.export_seconds.back(),
+               result.export_cpu_seconds.back(), server_cpu(result.export_server_cpu_seconds).c_str());
 }
 
 EngineResult run_sqlite(const fincoach::Population& population, int repetitions) {
-  EngineResult result{"SQLite", {}, {}, {}, {}};
+  EngineResult result{"SQLite", {}, {}, {}, {}, {}, {}};
   for (int i = 0; i < repetitions; ++i) {
     const fincoach::bench::ScratchDir dir;
     run_once("sqlite:" + dir.path() + "/bench.db", population, result);
@@ -163,7 +203,7 @@ EngineResult run_sqlite(const fincoach::Population& population, int repetitions)
 }
 
 EngineResult run_postgres(const std::string& base_url, const fincoach::Population& population, int repetitions) {
-  EngineResult result{"PostgreSQL", {}, {}, {}, {}};
+  EngineResult result{"PostgreSQL", {}, {}, {}, {}, {}, {}};
   auto admin = fincoach::db::open_database(base_url);
   for (int i = 0; i < repetitions; ++i) {
     const std::string schema = fmt::format("fincoach_bench_{}_{}", ::getpid(), i);
@@ -214,26 +254,40 @@ std::string report(const std::vector<EngineResult>& results, uint64_t rows, uint
              "wallets, transactions → canonical Ledger), checked equal to the input. Rates count "
              "transactions rows over the wall time of the whole call; the median of {} repetitions.\n\n",
              rows, users, repetitions)
-      << "| engine | load s | load rows/s | target | export s | export rows/s | target | load CPU s | export CPU s |\n"
-      << "|---|---|---|---|---|---|---|---|---|\n";
+      << "| engine | load s | load rows/s | target | export s | export rows/s | target | load CPU s | export CPU s | "
+         "server CPU s (load, export) |\n"
+      << "|---|---|---|---|---|---|---|---|---|---|\n";
   for (const EngineResult& r : results) {
     const double load_s = median(r.load_seconds);
     const double export_s = median(r.export_seconds);
     const double load_rate = static_cast<double>(rows) / load_s;
     const double export_rate = static_cast<double>(rows) / export_s;
     const double load_target = r.engine == "SQLite" ? 500e3 : 300e3;
-    out << fmt::format("| {} | {:.2f} | {:.0f}k | ≥ {:.0f}k {} | {:.2f} | {:.0f}k | ≥ 1000k {} | {:.2f} | {:.2f} |\n",
+    const std::string server = r.load_server_cpu_seconds.empty()
+                                   ? std::string("–")
+                                   : fmt::format("{:.2f}, {:.2f}", median(r.load_server_cpu_seconds),
+                                                 median(r.export_server_cpu_seconds));
+    out << fmt::format("| {} | {:.2f} | {:.0f}k | ≥ {:.0f}k {} | {:.2f} | {:.0f}k | ≥ 1000k {} | {:.2f} | {:.2f} | {} |\n",
                        r.engine, load_s, load_rate / 1e3, load_target / 1e3, load_rate >= load_target ? "PASS" : "FAIL",
                        export_s, export_rate / 1e3, export_rate >= 1e6 ? "PASS" : "FAIL", median(r.load_cpu_seconds),
-                       median(r.export_cpu_seconds));
+                       median(r.export_cpu_seconds), server);
   }
-  out << "\nCPU s: user + system time of this process during the call (for PostgreSQL the server's own work is "
-         "not included). On a shared machine wall time exceeds CPU time by the share other processes take.\n";
+  out << "\nCPU s: user + system time of this process during the call, summed over its threads (SQLite loads and "
+         "both exports use two, so CPU time can exceed wall time). Server CPU s: the same for the PostgreSQL "
+         "backend serving the connection (read from /proc when the server runs on this machine; the parallel "
+         "workers of its index builds are not counted). On a shared machine wall time also includes the share "
+         "other processes take.\n";
   out << "\nAll runs (seconds):\n\n";
   for (const EngineResult& r : results)
-    out << fmt::format("- {}: load {:.2f} (CPU {:.2f}), export {:.2f} (CPU {:.2f})\n", r.engine,
+    out << fmt::format("- {}: load {:.2f} (CPU {:.2f}{}), export {:.2f} (CPU {:.2f}{})\n", r.engine,
                        fmt::join(r.load_seconds, ", "), fmt::join(r.load_cpu_seconds, ", "),
-                       fmt::join(r.export_seconds, ", "), fmt::join(r.export_cpu_seconds, ", "));
+                       r.load_server_cpu_seconds.empty()
+                           ? std::string()
+                           : fmt::format("; server {:.2f}", fmt::join(r.load_server_cpu_seconds, ", ")),
+                       fmt::join(r.export_seconds, ", "), fmt::join(r.export_cpu_seconds, ", "),
+                       r.export_server_cpu_seconds.empty()
+                           ? std::string()
+                           : fmt::format("; server {:.2f}", fmt::join(r.export_server_cpu_seconds, ", ")));
   double load_end[3] = {0, 0, 0};
   if (::getloadavg(load_end, 3) == 3) out << fmt::format("\nLoad average at the end: {:.2f}.\n", load_end[0]);
   return out.str();
@@ -253,6 +307,7 @@ int main(int argc, char** argv) {
     const std::string postgres =
         fincoach::bench::take_option(argc, argv, "postgres", "postgresql://postgres:postgres@127.0.0.1:5432/finance");
     const std::string out = fincoach::bench::take_option(argc, argv, "out", "bench/results/db.md");
+    const std::string engines = fincoach::bench::take_option(argc, argv, "engines", "sqlite,postgresql");
     fincoach::bench::reject_leftover_arguments(argc, argv, k_usage);
     if (users == 0 || repetitions < 1)
       throw fincoach::InvalidInput(std::string("--users and --repetitions must be >= 1\n") + k_usage);
@@ -263,8 +318,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "generated %zu rows in %.2f s\n", population.ledger.rows(), seconds_since(generate_start));
 
     std::vector<EngineResult> results;
-    results.push_back(run_sqlite(population, repetitions));
-    if (postgres != "none") results.push_back(run_postgres(postgres, population, repetitions));
+    if (engines.find("sqlite") != std::string::npos) results.push_back(run_sqlite(population, repetitions));
+    if (postgres != "none" && engines.find("postgres") != std::string::npos)
+      results.push_back(run_postgres(postgres, population, repetitions));
     const std::string text = report(results, rows, users, repetitions, command, machine);
     fincoach::write_file_atomic(out, text);
     std::fputs(text.c_str(), stdout);

@@ -144,6 +144,31 @@ void for_each_column(Ledger& l, Fn&& fn) {
   fn(l.country); fn(l.source_file); fn(l.source_line);
 }
 
+// Row order grouped by user (a stable counting sort), or empty when some user's days do not
+// ascend in that order. Rows that arrive user by user, each user in day order but the users
+// in another order (a database read in primary-key order), need no comparison sort.
+std::vector<uint32_t> order_by_user_if_days_ascend(const Ledger& l) {
+  std::vector<uint64_t> start(static_cast<size_t>(l.users.size()) + 1, 0);
+  for (uint32_t u : l.user) ++start[u + 1];
+  for (size_t u = 1; u < start.size(); ++u) start[u] += start[u - 1];
+  std::vector<uint32_t> order(l.rows());
+  for (size_t i = 0; i < l.rows(); ++i) order[start[l.user[i]]++] = static_cast<uint32_t>(i);
+  for (size_t i = 1; i < order.size(); ++i)
+    if (l.user[order[i]] == l.user[order[i - 1]] && l.day[order[i]] < l.day[order[i - 1]]) return {};
+  return order;
+}
+
+// Row order stably sorted by (user, day).
+std::vector<uint32_t> order_by_user_and_day(const Ledger& l) {
+  const size_t n = l.rows();
+  std::vector<std::pair<uint64_t, uint32_t>> keyed(n);
+  for (size_t i = 0; i < n; ++i) keyed[i] = {sort_key(l.user[i], l.day[i]), static_cast<uint32_t>(i)};
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<uint32_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = keyed[i].second;
+  return order;
+}
+
 }  // namespace
 
 void LedgerBuilder::reverse_rows(size_t begin, size_t end) {
@@ -156,6 +181,16 @@ void LedgerBuilder::reverse_rows(size_t begin, size_t end) {
 void LedgerBuilder::truncate(size_t new_rows) {
   FINCOACH_ASSERT(new_rows <= rows());
   for_each_column(ledger_, [&](auto& column) { column.resize(new_rows); });
+}
+
+void LedgerBuilder::reorder_rows(const std::vector<uint32_t>& order) {
+  FINCOACH_ASSERT(order.size() == rows());
+  std::vector<bool> seen(order.size(), false);
+  for (uint32_t i : order) {
+    FINCOACH_ASSERT(i < order.size() && !seen[i]);
+    seen[i] = true;
+  }
+  for_each_column(ledger_, [&](auto& column) { permute(column, order); });
 }
 
 Ledger LedgerBuilder::finish() && {
@@ -179,11 +214,8 @@ Ledger LedgerBuilder::finish() && {
   bool sorted = true;
   for (size_t i = 1; i < n && sorted; ++i) sorted = sort_key(l.user[i - 1], l.day[i - 1]) <= sort_key(l.user[i], l.day[i]);
   if (!sorted) {
-    std::vector<std::pair<uint64_t, uint32_t>> keyed(n);
-    for (size_t i = 0; i < n; ++i) keyed[i] = {sort_key(l.user[i], l.day[i]), static_cast<uint32_t>(i)};
-    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<uint32_t> order(n);
-    for (size_t i = 0; i < n; ++i) order[i] = keyed[i].second;
+    std::vector<uint32_t> order = order_by_user_if_days_ascend(l);
+    if (order.empty()) order = order_by_user_and_day(l);
     for_each_column(l, [&](auto& column) { permute(column, order); });
   }
 

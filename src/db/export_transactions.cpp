@@ -1,12 +1,15 @@
 // export_transaction_data: the transactions table into a canonical Ledger.
 //
-// LedgerBuilder keeps the order of a user's rows within a day, so each user's rows must come
-// in user_seq order; rows of different users may interleave. The fast read asks for an order
-// the database delivers without sorting: SQLite's storage (rowid) order, which is insertion
-// order; in PostgreSQL, whose free-space map lets COPY fill pages out of order, the primary
-// key's order (ids of loaded rows ascend with user_seq within a user, see derived_uuid). The
-// read checks that every user's user_seq only grows; when another writer broke that, the
-// table is read again with ORDER BY user_id, user_seq (a sort in the database).
+// LedgerBuilder keeps the order of a user's rows within a day, so each user's rows must be
+// appended in user_seq order; rows of different users may interleave. The table is read in
+// storage order (a plain scan, no sort or index walk in the database) and every row's user
+// and user_seq are noted. Loaded rows are stored almost in that order, but not exactly (in
+// PostgreSQL the free-space map lets COPY fill an earlier page; another writer may append
+// rows anywhere); when some user's user_seq goes back, the appended rows are reordered by
+// (user, user_seq) before the ledger is finished.
+//
+// Reading (the database, parsing numbers) and appending (interning seven texts per row into
+// the ledger's dictionaries) run on two threads.
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -14,6 +17,7 @@
 #include <algorithm>
 #include <array>
 
+#include "db/batch_pipeline.hpp"
 #include "db/export_support.hpp"
 #include "db/table_layout.hpp"
 #include "fincoach/common/date.hpp"
@@ -121,39 +125,136 @@ LedgerRow read_row(const Database& database, const RowReader& reader, int minor_
   const bool balance_known = reader.is_null(k_balance_known) || reader.get_bool(k_balance_known);
   row.balance = balance_known ? reader.get_money(k_balance, minor_digits) : k_no_balance;
   row.category = parse_category(database, reader);
-  row.raw_category = reader.get_text(k_raw_category);
-  row.type_code = reader.get_text(k_raw_type);
-  row.description = reader.get_text(k_description);
-  row.merchant = reader.get_text(k_merchant);
-  row.city = reader.get_text(k_city);
-  row.country = reader.get_text(k_country);
   row.source_line = reader.is_null(k_source_line) ? 0 : static_cast<uint32_t>(reader.get_integer(k_source_line));
   return row;
 }
 
-// Reads every row into `builder`. Returns false (and stops) when `check_order` is set and a
-// user's user_seq does not grow.
-bool read_transactions(Database& database, const UserDirectory& directory, LedgerBuilder& builder, bool check_order) {
-  const std::string_view fast_order = database.engine() == Engine::Postgres ? "ORDER BY id" : "";
-  const std::string_view tail = check_order ? fast_order : "ORDER BY user_id, user_seq";
-  auto reader = database.select("transactions", k_select_columns, tail);
+// Rows read but not yet appended: the reading thread parses the numbers and copies the texts
+// here; the appending thread interns the texts into the builder.
+struct RowBatch {
+  static constexpr size_t k_rows = 4096;
+  // A batch of long texts goes early (and its offsets stay far from 32 bits).
+  static constexpr size_t k_text_bytes = size_t{64} << 20;
+  // The text columns of a row, in the order they are stored in `text`.
+  static constexpr std::array<int, 7> k_text_columns = {k_raw_category, k_raw_type, k_description, k_merchant,
+                                                        k_city,         k_country,  k_source_file};
+  std::vector<LedgerRow> rows;     ///< text views are empty until the append thread sets them
+  std::vector<uint32_t> users;     ///< ledger user index of each row
+  std::vector<uint32_t> text_end;  ///< end offset in `text` of each row's 7 texts
+  std::string text;
+
+  void clear() {
+    rows.clear();
+    users.clear();
+    text_end.clear();
+    text.clear();
+  }
+  void add(const RowReader& reader, const LedgerRow& row, uint32_t user) {
+    rows.push_back(row);
+    users.push_back(user);
+    for (int column : k_text_columns) {
+      text.append(reader.get_text(column));
+      text_end.push_back(static_cast<uint32_t>(text.size()));
+    }
+  }
+  bool full() const { return rows.size() >= k_rows || text.size() >= k_text_bytes; }
+};
+
+// Appends a batch to the builder: the texts' views are set from the batch's text store.
+class BatchAppender {
+ public:
+  BatchAppender(LedgerBuilder& builder, const UserDirectory& directory)
+      : builder_(builder), directory_(directory), files_(builder) {}
+  void operator()(RowBatch& batch) {
+    const char* text = batch.text.data();
+    uint32_t at = 0;
+    const auto next_text = [&](size_t i) {
+      const std::string_view view(text + at, batch.text_end[i] - at);
+      at = batch.text_end[i];
+      return view;
+    };
+    for (size_t r = 0; r < batch.rows.size(); ++r) {
+      LedgerRow& row = batch.rows[r];
+      const size_t first = r * RowBatch::k_text_columns.size();
+      row.user = directory_.external_ids[batch.users[r]];
+      row.raw_category = next_text(first);
+      row.type_code = next_text(first + 1);
+      row.description = next_text(first + 2);
+      row.merchant = next_text(first + 3);
+      row.city = next_text(first + 4);
+      row.country = next_text(first + 5);
+      row.source_file = files_.id_of(next_text(first + 6));
+      builder_.append(row);
+    }
+  }
+
+ private:
+  LedgerBuilder& builder_;
+  const UserDirectory& directory_;
+  SourceFiles files_;
+};
+
+// The ledger user and user_seq of every row in the order it was read, to restore each
+// user's user_seq order when the storage order broke it.
+class ArrivalOrder {
+ public:
+  explicit ArrivalOrder(size_t users) : last_seq_(users, -1) {}
+  void add(uint32_t user, int64_t seq) {
+    if (seq <= last_seq_[user]) in_order_ = false;
+    last_seq_[user] = seq;
+    users_.push_back(user);
+    seqs_.push_back(seq);
+  }
+  bool in_order() const { return in_order_; }
+  /// Row indices grouped by user (in any user order: LedgerBuilder orders users), each user's
+  /// rows by user_seq, rows of equal user_seq in the order read.
+  std::vector<uint32_t> user_seq_order() const {
+    const std::vector<uint32_t> order = order_by_user(users_, static_cast<uint32_t>(last_seq_.size()));
+    std::vector<uint32_t> sorted(order);
+    for (size_t begin = 0; begin < sorted.size();) {
+      size_t end = begin + 1;
+      while (end < sorted.size() && users_[sorted[end]] == users_[sorted[begin]]) ++end;
+      std::stable_sort(sorted.begin() + static_cast<std::ptrdiff_t>(begin),
+                       sorted.begin() + static_cast<std::ptrdiff_t>(end),
+                       [&](uint32_t a, uint32_t b) { return seqs_[a] < seqs_[b]; });
+      begin = end;
+    }
+    return sorted;
+  }
+
+ private:
+  std::vector<int64_t> last_seq_;
+  std::vector<uint32_t> users_;
+  std::vector<int64_t> seqs_;
+  bool in_order_ = true;
+};
+
+// Reads every row into `builder` in storage order, then restores user_seq order if needed.
+void read_transactions(Database& database, const UserDirectory& directory, LedgerBuilder& builder) {
+  auto reader = database.select("transactions", k_select_columns, "");
   UserResolver users(directory);
-  SourceFiles files(builder);
-  std::vector<int64_t> last_seq(directory.ids.size(), -1);
+  ArrivalOrder arrival(directory.ids.size());
   Progress progress("export transactions", 0, "rows");
-  while (reader->next()) {
-    const uint32_t u = users.resolve(*reader);
-    const int64_t seq = reader->get_integer(k_user_seq);
-    if (check_order && seq <= last_seq[u]) return false;
-    last_seq[u] = seq;
-    LedgerRow row = read_row(database, *reader, directory.minor_digits);
-    row.user = directory.external_ids[u];
-    row.source_file = files.id_of(reader->get_text(k_source_file));
-    builder.append(row);
-    progress.advance();
+  {
+    BatchPipeline<RowBatch> appender(BatchAppender(builder, directory));
+    while (reader->next()) {
+      const uint32_t u = users.resolve(*reader);
+      arrival.add(u, reader->get_integer(k_user_seq));
+      RowBatch& batch = appender.batch();
+      batch.add(*reader, read_row(database, *reader, directory.minor_digits), u);
+      if (batch.full()) {
+        progress.advance(batch.rows.size());
+        appender.submit();
+      }
+    }
+    progress.advance(appender.filling() != nullptr ? appender.filling()->rows.size() : 0);
+    appender.drain();
   }
   progress.finish();
-  return true;
+  if (!arrival.in_order()) {
+    spdlog::debug("{}: transactions are not stored in user_seq order; reordering them", database.display_url());
+    builder.reorder_rows(arrival.user_seq_order());
+  }
 }
 
 // Adds users that have no rows (LedgerBuilder only knows users it saw in a row), keeping the
@@ -175,14 +276,9 @@ void add_users_without_rows(Ledger& ledger, const std::vector<std::string>& exte
 
 Ledger export_transaction_data(Database& database, const UserDirectory& directory) {
   ReadScope scope(database);
-  auto builder = std::make_unique<LedgerBuilder>(directory.currency, directory.minor_digits);
-  if (!read_transactions(database, directory, *builder, /*check_order=*/true)) {
-    spdlog::debug("{}: transactions are not stored in user_seq order; reading them again sorted",
-                  database.display_url());
-    builder = std::make_unique<LedgerBuilder>(directory.currency, directory.minor_digits);
-    read_transactions(database, directory, *builder, /*check_order=*/false);
-  }
-  Ledger ledger = std::move(*builder).finish();
+  LedgerBuilder builder(directory.currency, directory.minor_digits);
+  read_transactions(database, directory, builder);
+  Ledger ledger = std::move(builder).finish();
   add_users_without_rows(ledger, directory.external_ids);
   return ledger;
 }

@@ -1,39 +1,28 @@
-// The PostgreSQL engine over libpqxx 6.4. Bulk writes use COPY FROM STDIN and reads use COPY
-// (query) TO STDOUT, both in text format and with our own (un)escaping: rows are buffered and
-// sent in large chunks. libpqxx 6.4's stream_from is unreliable (see DEPENDENCIES.md), so
-// the raw-line tablereader/tablewriter are used; they are deprecated in favour of the stream
-// classes but are the only public access to raw COPY lines in this version.
+// The PostgreSQL engine over libpqxx 6.4 for connections, transactions and queries; COPY goes
+// through raw libpq on the same connection (db/postgres_copy.hpp): binary COPY FROM STDIN for
+// bulk writes and binary COPY (query) TO STDOUT for reads, each with a text fallback for
+// column types it cannot encode. libpqxx 6.4 has no binary COPY (its tablewriter appends a
+// newline to every chunk) and its stream_from is unreliable (see DEPENDENCIES.md).
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include <charconv>
+#include <libpq-fe.h>
+
+#include <chrono>
 #include <pqxx/pqxx>
-#include <pqxx/tablereader>
-#include <pqxx/tablewriter>
 #include <set>
 
-#include "db/copy_text.hpp"
-#include "db/decimal_text.hpp"
 #include "db/engines.hpp"
-#include "db/timestamp_text.hpp"
+#include "db/postgres_copy.hpp"
 #include "fincoach/common/error.hpp"
 
-// The raw-line COPY classes are deprecated in 6.4 (see the file comment).
+// inhibit_reactivation is deprecated in 6.4 (reactivation goes away in 7), but is what keeps
+// the raw handle valid here.
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 
 namespace fincoach::db {
 namespace {
-
-// COPY data is handed to libpq in chunks of about this size.
-constexpr size_t k_copy_chunk_bytes = size_t{1} << 18;
-
-std::string one_line(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at)) text.replace(at, 1, "; ");
-  std::erase(text, '\t');
-  return text;
-}
 
 // Runs `fn`, turning libpqxx's exceptions into ours: SQL errors (constraint violations,
 // missing tables, bad SQL) are the input's fault, connection trouble is an IoError.
@@ -56,176 +45,56 @@ auto translate_errors(std::string_view url, std::string_view what, Fn&& fn) -> d
   }
 }
 
-class PostgresWriter final : public RowWriter {
+// A libpqxx connection that also hands out its libpq handle, for COPY through raw libpq
+// (libpqxx 6.4 has no public accessor; a connection policy sees the handle it creates).
+class HandleCapturingPolicy final : public pqxx::connect_direct {
  public:
-  PostgresWriter(pqxx::dbtransaction& transaction, std::string table, const std::vector<std::string>& columns,
-                 const std::string& url)
-      : table_(std::move(table)), columns_(static_cast<int>(columns.size())), url_(url) {
-    translate_errors(url_, what(), [&] {
-      writer_ = std::make_unique<pqxx::tablewriter>(transaction, table_, columns.begin(), columns.end());
-    });
-    buffer_.reserve(k_copy_chunk_bytes + 4096);
+  explicit HandleCapturingPolicy(const std::string& options) : pqxx::connect_direct(options) {}
+  handle do_startconnect(handle original) override { return handle_ = pqxx::connect_direct::do_startconnect(original); }
+  handle do_completeconnect(handle original) override {
+    return handle_ = pqxx::connect_direct::do_completeconnect(original);
   }
-
-  void add_null() override {
-    separate();
-    buffer_ += "\\N";
+  handle do_dropconnect(handle original) noexcept override {
+    handle_ = nullptr;
+    return pqxx::connect_direct::do_dropconnect(original);
   }
-  void add_integer(int64_t value) override {
-    separate();
-    char digits[24];
-    const auto result = std::to_chars(digits, digits + sizeof digits, value);
-    buffer_.append(digits, result.ptr);
+  handle do_disconnect(handle original) noexcept override {
+    handle_ = nullptr;
+    return pqxx::connect_direct::do_disconnect(original);
   }
-  void add_float(float value) override {
-    separate();
-    char digits[32];
-    const auto result = std::to_chars(digits, digits + sizeof digits, value);
-    buffer_.append(digits, result.ptr);
-  }
-  void add_text(std::string_view value) override {
-    separate();
-    append_copy_escaped(buffer_, value);
-  }
-  void add_bool(bool value) override {
-    separate();
-    buffer_ += value ? 't' : 'f';
-  }
-  void add_money(int64_t minor, int minor_digits) override {
-    separate();
-    char text[k_decimal_text_max];
-    buffer_.append(text, format_decimal(minor, minor_digits, text));
-  }
-  void add_uuid(const Uuid& value) override {
-    separate();
-    char text[k_uuid_text_size];
-    format_uuid(value, text);
-    buffer_.append(text, k_uuid_text_size);
-  }
-  void add_timestamp(int32_t day, int32_t second) override {
-    separate();
-    char text[k_timestamp_text_size];
-    format_timestamp(day, second, text);
-    buffer_.append(text, k_timestamp_text_size);
-  }
-  void end_row() override {
-    FINCOACH_ASSERT(column_ == columns_);
-    buffer_ += '\n';
-    column_ = 0;
-    if (buffer_.size() >= k_copy_chunk_bytes) flush();
-  }
-  void finish() override {
-    FINCOACH_ASSERT(column_ == 0);
-    flush();
-    translate_errors(url_, what(), [&] { writer_->complete(); });
-  }
+  PGconn* raw() const { return handle_; }
 
  private:
-  std::string what() const { return fmt::format("writing table {} (COPY)", table_); }
-  void separate() {
-    FINCOACH_ASSERT(column_ < columns_);
-    if (column_++ != 0) buffer_ += '\t';
-  }
-  // write_raw_line drops one trailing newline and adds it back, so a chunk of whole lines
-  // goes through unchanged.
-  void flush() {
-    if (buffer_.empty()) return;
-    translate_errors(url_, what(), [&] { writer_->write_raw_line(buffer_); });
-    buffer_.clear();
-  }
-
-  std::unique_ptr<pqxx::tablewriter> writer_;
-  std::string table_;
-  int columns_;
-  int column_ = 0;
-  const std::string& url_;
-  std::string buffer_;
+  handle handle_ = nullptr;
 };
 
-class PostgresReader final : public RowReader {
+class RawHandleConnection final : public pqxx::connection_base {
  public:
-  PostgresReader(pqxx::dbtransaction& transaction, std::string table, std::vector<std::string> columns,
-                 std::string_view tail, const std::string& url)
-      : table_(std::move(table)), columns_(std::move(columns)), url_(url) {
-    // tablereader issues "COPY <name> TO STDOUT"; a parenthesised query is a valid name there.
-    const std::string query = fmt::format("(SELECT {} FROM {} {})", fmt::join(columns_, ", "), table_, tail);
-    translate_errors(url_, what(), [&] { reader_ = std::make_unique<pqxx::tablereader>(transaction, query); });
+  // connection_base only keeps the policy's address until init() (as basic_connection does).
+  explicit RawHandleConnection(const std::string& options) : pqxx::connection_base(policy_), policy_(options) {
+    init();
+    // A silent reconnect would leave raw() pointing at a closed handle.
+    inhibit_reactivation(true);
   }
+  ~RawHandleConnection() noexcept { close(); }
+  RawHandleConnection(const RawHandleConnection&) = delete;
+  RawHandleConnection& operator=(const RawHandleConnection&) = delete;
 
-  bool next() override {
-    const bool more = translate_errors(url_, what(), [&] { return reader_->get_raw_line(line_); });
-    if (!more) return false;
-    if (!line_.empty() && line_.back() == '\n') line_.pop_back();
-    ++rows_;
-    if (split_copy_line(line_, fields_) != columns_.size())
-      throw Internal(fmt::format("{}: {}: a COPY line has {} fields, expected {}", url_, what(), fields_.fields.size(),
-                                 columns_.size()));
-    return true;
-  }
-  bool is_null(int column) const override { return fields_.nulls[static_cast<size_t>(column)] != 0; }
-  int64_t get_integer(int column) const override {
-    int64_t value = 0;
-    if (!parse_number(column, value)) bad_value(column, "an integer");
-    return value;
-  }
-  float get_float(int column) const override {
-    float value = 0;
-    if (!parse_number(column, value)) bad_value(column, "a number");
-    return value;
-  }
-  std::string_view get_text(int column) const override { return field(column); }
-  bool get_bool(int column) const override {
-    const std::string_view text = field(column);
-    if (is_null(column) || (text != "t" && text != "f")) bad_value(column, "a boolean");
-    return text == "t";
-  }
-  int64_t get_money(int column, int minor_digits) const override {
-    const auto value = is_null(column) ? std::nullopt : parse_decimal(field(column), minor_digits);
-    if (!value) bad_value(column, fmt::format("a decimal with at most {} digits after the point", minor_digits));
-    return *value;
-  }
-  Uuid get_uuid(int column) const override {
-    const auto id = is_null(column) ? std::nullopt : parse_uuid(field(column));
-    if (!id) bad_value(column, "a UUID");
-    return *id;
-  }
-  int32_t get_day(int column) const override {
-    const auto day = is_null(column) ? std::nullopt : parse_timestamp_day(field(column));
-    if (!day) bad_value(column, "a timestamp YYYY-MM-DD HH:MM:SS");
-    return *day;
-  }
-  uint64_t row_index() const override { return rows_ - 1; }
+  PGconn* raw() const { return policy_.raw(); }
 
  private:
-  std::string what() const { return fmt::format("reading table {} (COPY)", table_); }
-  std::string_view field(int column) const { return fields_.fields[static_cast<size_t>(column)]; }
-  template <typename T>
-  bool parse_number(int column, T& value) const {
-    if (is_null(column)) return false;
-    const std::string_view text = field(column);
-    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-    return result.ec == std::errc() && result.ptr == text.data() + text.size();
-  }
-  [[noreturn]] void bad_value(int column, std::string_view expected) const {
-    const std::string found = is_null(column) ? "NULL" : fmt::format("'{}'", field(column));
-    throw InvalidInput(fmt::format("{}: {}.{} row {}: expected {}, found {}", url_, table_,
-                                   columns_[static_cast<size_t>(column)], row_index(), expected, found));
-  }
-
-  std::unique_ptr<pqxx::tablereader> reader_;
-  std::string table_;
-  std::vector<std::string> columns_;
-  const std::string& url_;
-  std::string line_;
-  CopyLine fields_;
-  uint64_t rows_ = 0;
+  HandleCapturingPolicy policy_;
 };
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
 
 class PostgresDatabase final : public Database {
  public:
   explicit PostgresDatabase(const DatabaseUrl& url) : display_(url.display) {
     connection_ =
-        translate_errors(display_, "connecting", [&] { return std::make_unique<pqxx::connection>(url.target); });
+        translate_errors(display_, "connecting", [&] { return std::make_unique<RawHandleConnection>(url.target); });
     // Text formats the readers rely on: ISO dates, shortest exact floats, UTF-8. Scans run in
     // one process from the table's first block (no parallel workers interleaving their rows,
     // no synchronized scan starting mid-table). No JIT: bulk COPY queries gain nothing from it
@@ -270,12 +139,20 @@ class PostgresDatabase final : public Database {
   void commit() override {
     FINCOACH_ASSERT(transaction_);
     // Indexes first: validating a foreign key can use them.
-    for (const Deferred& index : dropped_indexes_)
+    for (const Deferred& index : dropped_indexes_) {
+      const auto start = std::chrono::steady_clock::now();
       execute(index.definition, fmt::format("rebuilding index {} of table {}", index.name, index.table));
-    for (const Deferred& key : dropped_foreign_keys_)
+      spdlog::debug("{}: rebuilt index {} in {:.3f} s", display_, index.name, seconds_since(start));
+    }
+    for (const Deferred& key : dropped_foreign_keys_) {
+      const auto start = std::chrono::steady_clock::now();
       execute(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", key.table, key.name, key.definition),
               fmt::format("re-validating foreign key {} of table {}", key.name, key.table));
+      spdlog::debug("{}: re-validated foreign key {} in {:.3f} s", display_, key.name, seconds_since(start));
+    }
+    const auto start = std::chrono::steady_clock::now();
     translate_errors(display_, "committing", [&] { transaction_->commit(); });
+    spdlog::debug("{}: COMMIT in {:.3f} s", display_, seconds_since(start));
     reset();
   }
 
@@ -296,13 +173,13 @@ class PostgresDatabase final : public Database {
     FINCOACH_ASSERT(transaction_ && access_ != Access::Read && !columns.empty());
     if (access_ == Access::BulkWrite && bulk_tables_.insert(std::string(table)).second && table_is_empty(table))
       defer_indexes_and_keys(std::string(table));
-    return std::make_unique<PostgresWriter>(*transaction_, std::string(table), columns, display_);
+    return make_copy_writer(raw_handle(), std::string(table), columns, column_types(table, columns), display_);
   }
 
   std::unique_ptr<RowReader> select(std::string_view table, const std::vector<std::string>& columns,
                                     std::string_view tail) override {
     FINCOACH_ASSERT(transaction_);
-    return std::make_unique<PostgresReader>(*transaction_, std::string(table), columns, tail, display_);
+    return make_copy_reader(raw_handle(), std::string(table), columns, tail, display_);
   }
 
   std::vector<std::string> table_names() override {
@@ -332,6 +209,25 @@ class PostgresDatabase final : public Database {
       pqxx::nontransaction autocommit(*connection_);
       return autocommit.exec(sql);
     });
+  }
+
+  PGconn* raw_handle() const {
+    PGconn* handle = connection_->raw();
+    if (handle == nullptr) throw IoError(fmt::format("{}: the connection is closed", display_));
+    return handle;
+  }
+
+  // The type of each of `columns` of `table`, for binary COPY.
+  std::vector<PgType> column_types(std::string_view table, const std::vector<std::string>& columns) {
+    const pqxx::result rows = query(fmt::format("SELECT attname, atttypid FROM pg_attribute WHERE attrelid = "
+                                                "to_regclass({}) AND attnum > 0 AND NOT attisdropped",
+                                                connection_->quote(std::string(table))),
+                                    fmt::format("listing the columns of table {}", table));
+    std::vector<PgType> types(columns.size(), PgType::Other);
+    for (const auto& row : rows)
+      for (size_t i = 0; i < columns.size(); ++i)
+        if (columns[i] == row[0].c_str()) types[i] = pg_type_of_oid(row[1].as<uint32_t>());
+    return types;
   }
 
   // An empty table's foreign keys and its indexes that back no constraint are dropped now
@@ -369,7 +265,7 @@ class PostgresDatabase final : public Database {
   }
 
   std::string display_;
-  std::unique_ptr<pqxx::connection> connection_;
+  std::unique_ptr<RawHandleConnection> connection_;
   std::unique_ptr<pqxx::dbtransaction> transaction_;
   Access access_ = Access::Read;
   std::set<std::string> bulk_tables_;

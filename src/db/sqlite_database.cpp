@@ -5,10 +5,12 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <bit>
 #include <chrono>
 #include <filesystem>
 #include <set>
 
+#include "db/batch_pipeline.hpp"
 #include "db/engines.hpp"
 #include "db/timestamp_text.hpp"
 #include "fincoach/common/error.hpp"
@@ -121,6 +123,134 @@ class SqliteWriter final : public RowWriter {
   std::vector<std::array<char, 40>> scratch_;
 };
 
+// One batch of rows for SqliteBulkWriter: every value of every row, texts in one store.
+struct SqliteRowBatch {
+  enum class Kind : uint8_t { Null, Integer, Real, Text };
+  struct Value {
+    int64_t bits = 0;   ///< Integer: the value; Real: the double's bits; Text: offset in `text`
+    uint32_t size = 0;  ///< Text: bytes
+    Kind kind = Kind::Null;
+  };
+  static constexpr size_t k_rows = 2048;
+  static constexpr size_t k_text_bytes = size_t{64} << 20;  ///< a batch of long texts goes early
+  std::vector<Value> values;  ///< rows × columns, row by row
+  std::string text;
+  size_t rows = 0;
+  uint64_t first_row = 0;  ///< index in the table's load of the batch's first row
+
+  void clear() {
+    values.clear();
+    text.clear();
+    rows = 0;
+  }
+};
+
+// The writer of bulk loads: the calling thread formats the values into batches (UUID and
+// timestamp texts, copies of the other texts), a second thread binds them and steps the
+// INSERT, so the caller's work overlaps SQLite's B-tree work on two cores. The connection is
+// used by that thread only until finish() returns. Errors (a constraint violation, say)
+// surface at a later end_row() or at finish(), naming the row.
+class SqliteBulkWriter final : public RowWriter {
+ public:
+  SqliteBulkWriter(sqlite3* handle, Statement statement, std::string table, int columns, const std::string& url)
+      : handle_(handle),
+        statement_(std::move(statement)),
+        table_(std::move(table)),
+        columns_(static_cast<size_t>(columns)),
+        url_(url),
+        pipeline_([this](SqliteRowBatch& batch) { insert(batch); }) {}
+
+  void add_null() override { value(); }
+  void add_integer(int64_t v) override {
+    SqliteRowBatch::Value& slot = value();
+    slot.kind = SqliteRowBatch::Kind::Integer;
+    slot.bits = v;
+  }
+  void add_float(float v) override {
+    SqliteRowBatch::Value& slot = value();
+    slot.kind = SqliteRowBatch::Kind::Real;
+    slot.bits = std::bit_cast<int64_t>(static_cast<double>(v));
+  }
+  void add_text(std::string_view v) override { text_slot(v.size()).append(v); }
+  void add_bool(bool v) override { add_integer(v ? 1 : 0); }
+  void add_money(int64_t minor, int /*minor_digits*/) override { add_integer(minor); }
+  void add_uuid(const Uuid& v) override {
+    std::string& text = text_slot(k_uuid_text_size);
+    text.resize(text.size() + k_uuid_text_size);
+    format_uuid(v, text.data() + text.size() - k_uuid_text_size);
+  }
+  void add_timestamp(int32_t day, int32_t second) override {
+    std::string& text = text_slot(k_timestamp_text_size);
+    text.resize(text.size() + k_timestamp_text_size);
+    format_timestamp(day, second, text.data() + text.size() - k_timestamp_text_size);
+  }
+  void end_row() override {
+    FINCOACH_ASSERT(column_ == columns_);
+    column_ = 0;
+    ++rows_;
+    SqliteRowBatch& batch = pipeline_.batch();
+    if (++batch.rows >= SqliteRowBatch::k_rows || batch.text.size() >= SqliteRowBatch::k_text_bytes)
+      pipeline_.submit();
+  }
+  void finish() override {
+    FINCOACH_ASSERT(column_ == 0);
+    pipeline_.drain();
+  }
+
+ private:
+  SqliteRowBatch::Value& value() {
+    FINCOACH_ASSERT(column_ < columns_);
+    SqliteRowBatch& batch = pipeline_.batch();
+    if (batch.values.empty()) batch.first_row = rows_;
+    ++column_;
+    return batch.values.emplace_back();
+  }
+  // A text value of `size` bytes; returns the store to append them to.
+  std::string& text_slot(size_t size) {
+    SqliteRowBatch::Value& slot = value();
+    std::string& text = pipeline_.batch().text;
+    if (text.size() + size > INT32_MAX)
+      throw InvalidInput(fmt::format("{}: a text of {} bytes for table {}", url_, size, table_));
+    slot.kind = SqliteRowBatch::Kind::Text;
+    slot.bits = static_cast<int64_t>(text.size());
+    slot.size = static_cast<uint32_t>(size);
+    return text;
+  }
+  // On the pipeline's thread.
+  void insert(const SqliteRowBatch& batch) {
+    sqlite3_stmt* s = statement_.get();
+    const SqliteRowBatch::Value* v = batch.values.data();
+    for (size_t row = 0; row < batch.rows; ++row) {
+      for (int column = 1; column <= static_cast<int>(columns_); ++column, ++v) bind(s, column, *v, batch.text);
+      const int rc = sqlite3_step(s);
+      if (rc != SQLITE_DONE)
+        fail(handle_, rc, url_, fmt::format("inserting row {} into table {}", batch.first_row + row, table_));
+      sqlite3_reset(s);
+    }
+  }
+  static void bind(sqlite3_stmt* s, int column, const SqliteRowBatch::Value& v, const std::string& text) {
+    switch (v.kind) {
+      case SqliteRowBatch::Kind::Null:
+        return check_bind(sqlite3_bind_null(s, column));
+      case SqliteRowBatch::Kind::Integer:
+        return check_bind(sqlite3_bind_int64(s, column, v.bits));
+      case SqliteRowBatch::Kind::Real:
+        return check_bind(sqlite3_bind_double(s, column, std::bit_cast<double>(v.bits)));
+      case SqliteRowBatch::Kind::Text:
+        return check_bind(sqlite3_bind_text(s, column, text.data() + v.bits, static_cast<int>(v.size), SQLITE_STATIC));
+    }
+  }
+
+  sqlite3* handle_;
+  Statement statement_;
+  std::string table_;
+  size_t columns_;
+  size_t column_ = 0;
+  uint64_t rows_ = 0;
+  const std::string& url_;
+  BatchPipeline<SqliteRowBatch> pipeline_;  // last: its thread stops before the rest goes
+};
+
 class SqliteReader final : public RowReader {
  public:
   SqliteReader(sqlite3* handle, Statement statement, std::string table, std::vector<std::string> columns,
@@ -217,9 +347,11 @@ class SqliteDatabase final : public Database {
 
   void begin(Access access) override {
     FINCOACH_ASSERT(!in_transaction_);
-    if (access == Access::BulkWrite)
+    if (access == Access::BulkWrite) {
       exec(fmt::format("PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-{}", k_bulk_cache_kib),
            "preparing a bulk load");
+      rollback_journal_ = use_rollback_journal();
+    }
     access_ = access;
     in_transaction_ = true;
     exec(access == Access::Read ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE", "starting a transaction");
@@ -260,8 +392,12 @@ class SqliteDatabase final : public Database {
     std::string sql = fmt::format("INSERT INTO {} ({}) VALUES (", table, fmt::join(columns, ", "));
     for (size_t i = 0; i < columns.size(); ++i) sql += i == 0 ? "?" : ", ?";
     sql += ")";
-    return std::make_unique<SqliteWriter>(handle_.get(), prepare(sql, fmt::format("writing table {}", table)),
-                                          std::string(table), static_cast<int>(columns.size()), display_);
+    Statement statement = prepare(sql, fmt::format("writing table {}", table));
+    if (access_ == Access::BulkWrite)
+      return std::make_unique<SqliteBulkWriter>(handle_.get(), std::move(statement), std::string(table),
+                                                static_cast<int>(columns.size()), display_);
+    return std::make_unique<SqliteWriter>(handle_.get(), std::move(statement), std::string(table),
+                                          static_cast<int>(columns.size()), display_);
   }
 
   std::unique_ptr<RowReader> select(std::string_view table, const std::vector<std::string>& columns,
@@ -334,25 +470,47 @@ class SqliteDatabase final : public Database {
     }
   }
 
+  // A bulk load runs with a rollback journal instead of the WAL: pages appended beyond the
+  // file's original end are not journaled (a rollback truncates them away), so the new rows
+  // are written once instead of to the WAL and again by the checkpoint. Switching needs the
+  // only connection to the file; when others hold it, the load stays in WAL mode.
+  bool use_rollback_journal() {
+    Statement s = prepare("PRAGMA journal_mode=DELETE", "preparing a bulk load");
+    const int rc = sqlite3_step(s.get());
+    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) return false;  // another connection
+    if (rc != SQLITE_ROW) fail(handle_.get(), rc, display_, "preparing a bulk load");
+    return std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 0))) == "delete";
+  }
+
   void end_transaction() {
     in_transaction_ = false;
     bulk_tables_.clear();
-    if (access_ == Access::BulkWrite)
+    if (access_ == Access::BulkWrite) {
+      // Back to WAL while synchronous is still OFF: with NORMAL, the switch would first sync
+      // the whole freshly written file.
+      if (rollback_journal_) exec("PRAGMA journal_mode=WAL", "ending a bulk load");
+      rollback_journal_ = false;
       exec(fmt::format("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{}", k_cache_kib),
            "ending a bulk load");
+    }
   }
 
   void end_transaction_noexcept() noexcept {
     in_transaction_ = false;
     bulk_tables_.clear();
-    if (access_ == Access::BulkWrite)
+    if (access_ == Access::BulkWrite) {
+      if (rollback_journal_ && sqlite3_exec(handle_.get(), "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr) != SQLITE_OK)
+        spdlog::warn("{}: cannot return to WAL mode after a failed bulk load: {}", display_, sqlite3_errmsg(handle_.get()));
+      rollback_journal_ = false;
       sqlite3_exec(handle_.get(), "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
+    }
   }
 
   SqliteHandle handle_;
   std::string display_;
   Access access_ = Access::Read;
   bool in_transaction_ = false;
+  bool rollback_journal_ = false;
   std::set<std::string> bulk_tables_;
   std::vector<DroppedIndex> dropped_indexes_;
 };

@@ -96,6 +96,9 @@ class LedgerBuilder {
   void reverse_rows(size_t begin, size_t end);
   /// Drops rows [begin, rows()) (used to discard a failed file's partial rows).
   void truncate(size_t rows);
+  /// Puts the rows in `order`, a permutation of [0, rows()): row i becomes the old row
+  /// order[i] (a reader that got rows out of their source order restores it).
+  void reorder_rows(const std::vector<uint32_t>& order);
   size_t rows() const { return ledger_.rows(); }
   void reserve(size_t rows);
 

@@ -1,8 +1,8 @@
 #pragma once
 // One interface over the two engines that speak the FinCoach schema: SQLite (the embedded
 // default, a file) and PostgreSQL (libpqxx). Load and export are written once against it;
-// each engine brings its fast bulk path (SQLite: prepared statements in one transaction;
-// PostgreSQL: COPY in text format). See docs/database.md.
+// each engine brings its fast bulk path (SQLite: prepared statements in one transaction, fed
+// by a formatting thread; PostgreSQL: binary COPY). See docs/database.md.
 
 #include <cstdint>
 #include <memory>
@@ -47,7 +47,9 @@ enum class Access : uint8_t {
   /// An ordinary read-write transaction.
   Write,
   /// A write transaction tuned for bulk loading. SQLite: synchronous=OFF, foreign-key
-  /// enforcement off and a larger page cache for its duration. PostgreSQL: no wait for the
+  /// enforcement off, a larger page cache and a rollback journal instead of the WAL (when no
+  /// other connection holds the file) for its duration; rows are inserted by a second thread
+  /// (errors surface at a later end_row() or at finish()). PostgreSQL: no wait for the
   /// WAL flush at commit, more memory for index builds. Both: indexes (and, in PostgreSQL,
   /// foreign keys) of an empty table may be dropped before its rows are written and rebuilt
   /// (re-validated) at commit, inside the same transaction (see insert_rows).

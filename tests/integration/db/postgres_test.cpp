@@ -2,6 +2,7 @@
 // PostgreSQL and SQLite to identical ledgers; failed loads roll back; schema problems and
 // constraint violations are named.
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "fincoach/common/date.hpp"
@@ -82,6 +83,113 @@ TEST_F(Postgres, EveryColumnTypeSurvivesCopyBothWays) {
     EXPECT_EQ(r->get_day(6), days_from_civil(1, 1, 1) + static_cast<int32_t>(i));
   }
   EXPECT_FALSE(r->next());
+}
+
+TEST_F(Postgres, BinaryCopyKeepsEveryDecimalAndIntegerWidth) {
+  auto db = open_database(url());
+  db->execute(
+      "CREATE TABLE scratch (k INTEGER, s SMALLINT, m NUMERIC(12,2), wide NUMERIC, c NUMERIC(5,4), d DOUBLE "
+      "PRECISION, v VARCHAR(8))",
+      "creating scratch");
+  const std::vector<std::string> columns = {"k", "s", "m", "wide", "c", "d", "v"};
+  const std::vector<int64_t> money = {0, 1, -1, 5, 99, 100, 10000, 10001, -123456, 999999999999, -999999999999};
+  const std::vector<int64_t> wide = {0, INT64_MAX, INT64_MIN + 1, 100000000, -1, 123456789012345678};
+  const std::vector<float> confidence = {0.0f, 0.5f, -0.25f, 0.123449f, 0.99995f, 1e-5f, 3.0f};
+  const size_t rows = money.size();
+  {
+    TransactionGuard tx(*db, Access::Write);
+    auto w = db->insert_rows("scratch", columns);
+    for (size_t i = 0; i < rows; ++i) {
+      w->add_integer(i % 2 == 0 ? INT32_MAX - static_cast<int64_t>(i) : INT32_MIN + static_cast<int64_t>(i));
+      w->add_integer(-static_cast<int64_t>(i));
+      w->add_money(money[i], 2);
+      w->add_money(wide[i % wide.size()], static_cast<int>(i % 4) * 3);
+      w->add_float(confidence[i % confidence.size()]);
+      w->add_float(1.0f / static_cast<float>(i + 1));
+      w->add_text(std::string(i % 9, 'x'));
+      w->end_row();
+    }
+    w->finish();
+    tx.commit();
+  }
+  TransactionGuard tx(*db, Access::Read);
+  auto r = db->select("scratch", columns, "");
+  for (size_t i = 0; i < rows; ++i) {
+    ASSERT_TRUE(r->next());
+    EXPECT_EQ(r->get_integer(0), i % 2 == 0 ? INT32_MAX - static_cast<int64_t>(i) : INT32_MIN + static_cast<int64_t>(i));
+    EXPECT_EQ(r->get_integer(1), -static_cast<int64_t>(i));
+    EXPECT_EQ(r->get_money(2, 2), money[i]);
+    const int scale = static_cast<int>(i % 4) * 3;
+    EXPECT_EQ(r->get_money(3, scale), wide[i % wide.size()]) << "row " << i;
+    EXPECT_EQ(r->get_text(6), std::string(i % 9, 'x'));
+  }
+  EXPECT_FALSE(r->next());
+  r.reset();
+  auto text = db->select("scratch", {"m::text", "wide::text", "c::text"}, "");
+  // What the server stored, in its own words: the decimals are exact, and NUMERIC(5,4) rounds
+  // a float as it rounds the float's shortest text.
+  const std::vector<std::string> rounded = {"0.0000", "0.5000", "-0.2500", "0.1234", "1.0000", "0.0000", "3.0000"};
+  for (size_t i = 0; i < rows; ++i) {
+    ASSERT_TRUE(text->next());
+    const int64_t m = money[i] < 0 ? -money[i] : money[i];
+    EXPECT_EQ(text->get_text(0), fmt::format("{}{}.{:02}", money[i] < 0 ? "-" : "", m / 100, m % 100));
+    EXPECT_EQ(text->get_text(2), rounded[i % rounded.size()]) << "row " << i;
+  }
+}
+
+TEST_F(Postgres, TablesWithOtherColumnTypesUseTextCopy) {
+  auto db = open_database(url());
+  db->execute("CREATE TABLE scratch (id INTEGER, doc JSONB, born DATE, t TEXT)", "creating scratch");
+  {
+    TransactionGuard tx(*db, Access::Write);
+    auto w = db->insert_rows("scratch", {"id", "doc", "born", "t"});
+    w->add_integer(7);
+    w->add_text(R"({"a": [1, 2]})");
+    w->add_text("2024-02-29");
+    w->add_text("back\\slash\ttab");
+    w->end_row();
+    w->finish();
+    tx.commit();
+  }
+  TransactionGuard tx(*db, Access::Read);
+  auto r = db->select("scratch", {"id", "doc", "born", "t"}, "");
+  ASSERT_TRUE(r->next());
+  EXPECT_EQ(r->get_integer(0), 7);
+  EXPECT_EQ(r->get_text(1), R"({"a": [1, 2]})");
+  EXPECT_EQ(r->get_day(2), days_from_civil(2024, 2, 29));
+  EXPECT_EQ(r->get_text(3), "back\\slash\ttab");
+  EXPECT_FALSE(r->next());
+}
+
+TEST_F(Postgres, AValueTheServerRejectsMidCopyFailsTheLoadAndTheConnectionStaysUsable) {
+  auto db = open_database(url());
+  db->execute("CREATE TABLE scratch (id INTEGER, v VARCHAR(3))", "creating scratch");
+  const std::string error = invalid_input_of([&] {
+    TransactionGuard tx(*db, Access::BulkWrite);
+    auto w = db->insert_rows("scratch", {"id", "v"});
+    for (int i = 0; i < 100000; ++i) {
+      w->add_integer(i);
+      w->add_text(i == 50000 ? "too long" : "ok");
+      w->end_row();
+    }
+    w->finish();
+    tx.commit();
+  });
+  EXPECT_NE(error.find("value too long"), std::string::npos) << error;
+  EXPECT_NE(error.find("scratch"), std::string::npos) << error;
+  EXPECT_EQ(count_rows(*db, "scratch"), 0);
+  // An abandoned COPY (an exception before finish) leaves the connection usable as well.
+  EXPECT_THROW(
+      {
+        TransactionGuard tx(*db, Access::Write);
+        auto w = db->insert_rows("scratch", {"id", "v"});
+        w->add_integer(1);
+        w->add_text("ok");
+        w->end_row();
+        throw InvalidInput("stop");
+      },
+      InvalidInput);
+  EXPECT_EQ(count_rows(*db, "scratch"), 0);
 }
 
 TEST_F(Postgres, RoundTripsTheSamplePopulation) {

@@ -45,6 +45,27 @@ TEST(LedgerBuilder, SameRowsInAnyOrderGiveTheSameLedger) {
   EXPECT_EQ(std::move(a).finish(), std::move(b).finish());
 }
 
+TEST(LedgerBuilder, UsersArrivingOutOfOrderEachInDayOrderGiveTheSameLedger) {
+  // A database read in primary-key order: whole users, not in ledger order.
+  LedgerBuilder sorted, by_id;
+  for (const char* user : {"ann", "bob", "cat"})
+    for (int day = 0; day < 3; ++day) sorted.append(row(user, day, -day, user));
+  for (const char* user : {"cat", "ann", "bob"})
+    for (int day = 0; day < 3; ++day) by_id.append(row(user, day, -day, user));
+  EXPECT_EQ(std::move(sorted).finish(), std::move(by_id).finish());
+}
+
+TEST(LedgerBuilder, AUserWhoseDaysGoBackIsSortedStably) {
+  LedgerBuilder b;
+  b.append(row("bob", 4, -1));
+  b.append(row("ann", 2, -2));
+  b.append(row("ann", 1, -3));  // ann's days go back: a full sort, same-day order kept
+  b.append(row("ann", 2, -4));
+  const Ledger l = std::move(b).finish();
+  l.check_invariants();
+  EXPECT_EQ(l.amount, (std::vector<int64_t>{-3, -2, -4, -1}));
+}
+
 TEST(LedgerBuilder, ReverseAndTruncate) {
   LedgerBuilder b;
   for (int i = 0; i < 4; ++i) b.append(row("u", 10, -i));

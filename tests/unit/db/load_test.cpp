@@ -110,6 +110,53 @@ TEST_F(LoadTest, FailureLateInTheLoadWritesNothing) {
   EXPECT_EQ(count_rows(*db_, "sqlite_master", "WHERE name = 'idx_transactions_user_date'"), 1);
 }
 
+std::string journal_mode(Database& db) {
+  TransactionGuard tx(db, Access::Read);
+  auto r = db.select("pragma_journal_mode", {"journal_mode"}, "");
+  r->next();
+  return std::string(r->get_text(0));
+}
+
+TEST_F(LoadTest, AFailureAfterTheTransactionsRollsBackTheRowsAppendedWithoutAJournal) {
+  // The bulk load runs with a rollback journal that does not journal pages appended beyond the
+  // file's end; a failure after the transactions were written must still leave nothing.
+  const Population first = sample_population();
+  load(*db_, first);
+  Ledger other_users = first.ledger;  // the same rows for users of other names
+  StringDictionary names;
+  for (uint32_t u = 0; u < other_users.user_count(); ++u) names.intern("second-" + std::string(other_users.users.at(u)));
+  other_users.users = std::move(names);
+  Population p = population_from_ledger(std::move(other_users));
+  p.purchases.user.push_back(0);
+  p.purchases.product.push_back(1000000);  // not in the catalogue: found after the transactions
+  p.purchases.day.push_back(p.ledger.day[0]);
+  p.purchases.quantity.push_back(1);
+  p.purchases.total_amount.push_back(100);
+  const std::string error = load_error(*db_, p);
+  EXPECT_NE(error.find("catalogue"), std::string::npos) << error;
+  EXPECT_EQ(count_rows(*db_, "transactions"), 12);
+  EXPECT_EQ(export_population(*db_), first);
+  EXPECT_EQ(journal_mode(*db_), "wal");
+  TransactionGuard tx(*db_, Access::Read);
+  auto check = db_->select("pragma_integrity_check", {"integrity_check"}, "");
+  ASSERT_TRUE(check->next());
+  EXPECT_EQ(check->get_text(0), "ok");
+}
+
+TEST_F(LoadTest, TheDatabaseStaysInWalModeWithOrWithoutOtherConnections) {
+  auto reader = open_database(file_.url());  // holds the file: the load cannot leave WAL mode
+  load(*db_, sample_population());
+  EXPECT_EQ(journal_mode(*db_), "wal");
+  EXPECT_EQ(count_rows(*reader, "transactions"), 12);
+  reader.reset();
+  TempSqliteFile other;
+  auto alone = open_database(other.url());
+  migrate(*alone);
+  load(*alone, sample_population());
+  EXPECT_EQ(journal_mode(*alone), "wal");
+  EXPECT_EQ(export_population(*alone), sample_population());
+}
+
 TEST_F(LoadTest, OneCurrencyPerDatabase) {
   load(*db_, sample_population());
   Population dollars = population_from_ledger(Ledger{});

@@ -133,6 +133,46 @@ TEST(SqliteDatabase, ConstraintViolationNamesTheColumn) {
   }
 }
 
+TEST(SqliteDatabase, BulkWriteRoundTripsAcrossBatchesAndNamesTheRowOfAViolation) {
+  // Bulk writes are inserted by a second thread in batches: values must arrive intact across
+  // batch boundaries, and a violation in a later batch must name its row and undo everything.
+  TempSqliteFile file;
+  auto db = open_database(file.url());
+  create_scratch(*db);
+  {
+    TransactionGuard tx(*db, Access::BulkWrite);
+    write_rows(*db, 5000);
+    tx.commit();
+  }
+  {
+    TransactionGuard tx(*db, Access::Read);
+    auto r = db->select("scratch", k_columns, "ORDER BY n");
+    int i = 0;
+    while (r->next()) {
+      EXPECT_EQ(r->get_uuid(0), derived_uuid(user_uuid("u"), RowTag::Transaction, static_cast<uint64_t>(i)));
+      EXPECT_EQ(r->get_integer(1), i);
+      EXPECT_EQ(r->get_float(2), 0.1f * static_cast<float>(i));
+      EXPECT_EQ(r->is_null(3), i % 2 != 0);
+      EXPECT_EQ(r->get_money(5, 2), -12345 - i);
+      ++i;
+    }
+    EXPECT_EQ(i, 5000);
+  }
+  db->execute("DELETE FROM scratch WHERE n <> 4500", "keeping one row");
+  try {
+    TransactionGuard tx(*db, Access::BulkWrite);
+    write_rows(*db, 6000);  // row 4500 has the id of the row kept
+    tx.commit();
+    FAIL() << "duplicate key accepted";
+  } catch (const InvalidInput& e) {
+    EXPECT_NE(std::string(e.what()).find("row 4500 into table scratch"), std::string::npos) << e.what();
+  }
+  TransactionGuard tx(*db, Access::Read);
+  auto count = db->select("scratch", {"COUNT(*)"}, "");
+  ASSERT_TRUE(count->next());
+  EXPECT_EQ(count->get_integer(0), 1);
+}
+
 TEST(SqliteDatabase, BadValuesNameTableColumnAndRow) {
   TempSqliteFile file;
   auto db = open_database(file.url());
