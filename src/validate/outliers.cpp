@@ -1,11 +1,14 @@
-// Outliers by median and MAD within each (user, app category, direction) group.
+// Outliers by median and MAD within groups of like payments: each (user, app category,
+// direction) splits by payee (merchant, else description); a payee with at least
+// outlier_min_group_size rows is a group of its own, the rest of the category pool together.
 // A user's rows are contiguous, so groups are built per user in 22 reusable buckets; each
-// group costs two nth_element passes (median, then MAD): O(n) overall.
+// group costs a sort by payee and two nth_element passes (median, then MAD).
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <utility>
 #include <vector>
 
 #include "validate/sections.hpp"
@@ -54,13 +57,46 @@ class GroupScanner {
       if (amount == 0) continue;  // neither side: no direction to compare within
       buckets_[2 * size_t{ledger_.category[row]} + (amount > 0 ? 1 : 0)].push_back(row);
     }
-    for (const auto& bucket : buckets_)
-      if (!bucket.empty()) scan_group(bucket);
+    for (auto& bucket : buckets_)
+      if (!bucket.empty()) scan_by_payee(bucket);
   }
 
   std::vector<Candidate>& candidates() { return candidates_; }
 
  private:
+  // Why by payee: a category mixes payments of different kinds (rent and a utility bill in
+  // bills; round-ups and a standing order in savings), and against the small ones every
+  // regular large one would look extreme. Regular payments to one payee are compared with
+  // each other; what is left of the category is compared as before.
+  uint64_t payee_of(size_t row) const {
+    const uint32_t merchant = ledger_.merchant[row];
+    if (!ledger_.merchants.at(merchant).empty()) return (uint64_t{1} << 32) | merchant;
+    return ledger_.description[row];
+  }
+
+  void scan_by_payee(std::vector<size_t>& rows) {
+    keyed_.clear();
+    for (size_t row : rows) keyed_.push_back({payee_of(row), row});
+    std::sort(keyed_.begin(), keyed_.end());  // by payee, rows in ledger order within one
+    remainder_.clear();
+    for (size_t begin = 0; begin < keyed_.size();) {
+      size_t end = begin;
+      while (end < keyed_.size() && keyed_[end].first == keyed_[begin].first) ++end;
+      if (end - begin >= params_.outlier_min_group_size) {
+        payee_rows_.clear();
+        for (size_t i = begin; i < end; ++i) payee_rows_.push_back(keyed_[i].second);
+        scan_group(payee_rows_);
+      } else {
+        for (size_t i = begin; i < end; ++i) remainder_.push_back(keyed_[i].second);
+      }
+      begin = end;
+    }
+    if (!remainder_.empty()) {
+      std::sort(remainder_.begin(), remainder_.end());
+      scan_group(remainder_);
+    }
+  }
+
   void scan_group(const std::vector<size_t>& rows) {
     if (rows.size() < params_.outlier_min_group_size) {
       ++section_.groups_too_small;
@@ -86,6 +122,11 @@ class GroupScanner {
       ++section_.groups_mean_deviation;
       scale = k_mean_deviation_to_sigma * mean_deviation;
     }
+    const double floor = params_.outlier_min_relative_scale * median;
+    if (scale < floor) {
+      ++section_.groups_scale_floored;
+      scale = floor;
+    }
     for (size_t row : rows) {
       const double z = std::abs(magnitude(ledger_.amount[row]) - median) / scale;
       if (z > params_.outlier_z_threshold) candidates_.push_back({row, median, scale, z});
@@ -96,6 +137,9 @@ class GroupScanner {
   const QualityParams& params_;
   OutlierSection& section_;
   std::array<std::vector<size_t>, k_bucket_count> buckets_;
+  std::vector<std::pair<uint64_t, size_t>> keyed_;
+  std::vector<size_t> payee_rows_;
+  std::vector<size_t> remainder_;
   std::vector<double> values_;
   std::vector<Candidate> candidates_;
 };

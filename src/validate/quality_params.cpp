@@ -27,6 +27,8 @@ void QualityParams::validate() const {
   if (outlier_min_group_size < 3)
     reject("outlier_min_group_size", std::to_string(outlier_min_group_size),
            "must be at least 3 (a median and a MAD need three values to mean anything)");
+  if (!(outlier_min_relative_scale >= 0.0 && outlier_min_relative_scale < 1.0))
+    reject("outlier_min_relative_scale", fmt::format("{}", outlier_min_relative_scale), "must be in [0, 1)");
   if (gap_threshold_days < 1) reject("gap_threshold_days", std::to_string(gap_threshold_days), "must be at least 1");
   if (max_listed < 1) reject("max_listed", std::to_string(max_listed), "must be at least 1");
   (void)detail::normalized_aliases(*this);
@@ -37,7 +39,9 @@ ParamSet quality_param_set(QualityParams& params) {
   set.add("outlier_z_threshold", &params.outlier_z_threshold,
           "robust z (|x - median| / (1.4826 MAD)) above which an amount is an outlier")
       .add("outlier_min_group_size", &params.outlier_min_group_size,
-           "smallest (user, category, direction) group scanned for outliers")
+           "smallest group (a payee, or the rest of a user's category and direction) scanned for outliers")
+      .add("outlier_min_relative_scale", &params.outlier_min_relative_scale,
+           "the outlier scale is at least this share of the group's median amount")
       .add("gap_threshold_days", &params.gap_threshold_days,
            "list gaps with more than this many empty calendar days between active days")
       .add("max_listed", &params.max_listed, "most items listed per report list (counts stay exact)")

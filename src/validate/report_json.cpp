@@ -78,10 +78,12 @@ json outliers_json(const OutlierSection& section, const QualityParams& params, i
   }
   return {{"threshold", params.outlier_z_threshold},
           {"min_group_size", params.outlier_min_group_size},
+          {"min_relative_scale", params.outlier_min_relative_scale},
           {"groups_checked", section.groups_checked},
           {"groups_too_small", section.groups_too_small},
           {"groups_constant", section.groups_constant},
           {"groups_mean_deviation", section.groups_mean_deviation},
+          {"groups_scale_floored", section.groups_scale_floored},
           {"rows_checked", section.rows_checked},
           {"count", section.count},
           {"listed", items}};
@@ -191,6 +193,7 @@ json params_json(const QualityParams& params) {
   for (const auto& [key, target] : params.category_aliases) aliases[key] = target;
   return {{"outlier_z_threshold", params.outlier_z_threshold},
           {"outlier_min_group_size", params.outlier_min_group_size},
+          {"outlier_min_relative_scale", params.outlier_min_relative_scale},
           {"gap_threshold_days", params.gap_threshold_days},
           {"max_listed", params.max_listed},
           {"category_aliases", aliases}};

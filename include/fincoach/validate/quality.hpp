@@ -25,6 +25,10 @@ struct QualityParams {
   /// Groups with fewer rows than this are not scanned for outliers (a median of a handful
   /// of rows says little). At least 3.
   uint64_t outlier_min_group_size = 10;
+  /// The scale never falls below this share of the group's median amount: a regular payment
+  /// that moved by a few percent (a bill that went up) is not an outlier, however tightly
+  /// the rest of its group agrees. In [0, 1).
+  double outlier_min_relative_scale = 0.05;
   /// A gap is listed when more than this many consecutive calendar days without a row
   /// lie between two active days of the same user. At least 1.
   int gap_threshold_days = 14;
@@ -126,6 +130,7 @@ struct OutlierSection {
   /// Checked groups whose MAD was 0 and whose scale fell back to 1.2533·(mean absolute
   /// deviation from the median).
   uint64_t groups_mean_deviation = 0;
+  uint64_t groups_scale_floored = 0;  ///< checked groups whose scale was raised to the relative floor
   uint64_t rows_checked = 0;
   uint64_t count = 0;  ///< outliers found (exact)
   /// Largest robust z first; at most max_listed.

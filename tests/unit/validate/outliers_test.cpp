@@ -72,9 +72,11 @@ TEST(QualityOutliers, ZeroMadFallsBackToMeanAbsoluteDeviation) {
   std::vector<LedgerRow> rows;
   // Nine equal values: MAD is 0; mean absolute deviation from the median is 100 / 10.
   add_debits(rows, "alice", AppCategory::Bills, {500, 500, 500, 500, 600, 500, 500, 500, 500, 500});
+  QualityParams params;
+  params.outlier_min_relative_scale = 0.0;  // the floor (below) would hide this one
   // All equal: no scale at all, no outlier.
   add_debits(rows, "alice", AppCategory::Fitness, {300, 300, 300, 300, 300, 300, 300, 300, 300, 300});
-  const QualityReport report = assess_quality(build_ledger(rows));
+  const QualityReport report = assess_quality(build_ledger(rows), params);
   const OutlierSection& section = report.outliers;
   EXPECT_EQ(section.groups_checked, 2u);
   EXPECT_EQ(section.groups_mean_deviation, 1u);
@@ -83,6 +85,41 @@ TEST(QualityOutliers, ZeroMadFallsBackToMeanAbsoluteDeviation) {
   EXPECT_EQ(section.listed[0].amount, -600);
   EXPECT_DOUBLE_EQ(section.listed[0].scale, 1.253314 * 10.0);
   EXPECT_DOUBLE_EQ(section.listed[0].robust_z, 100.0 / (1.253314 * 10.0));
+}
+
+// A regular payment that moved by a few percent is not an outlier; a large one still is.
+TEST(QualityOutliers, ScaleHasARelativeFloor) {
+  std::vector<LedgerRow> rows;
+  add_debits(rows, "alice", AppCategory::Bills, {500, 500, 500, 500, 540, 500, 500, 500, 500, 500});
+  add_debits(rows, "bob", AppCategory::Bills, {500, 500, 500, 500, 2500, 500, 500, 500, 500, 500});
+  const QualityReport report = assess_quality(build_ledger(rows));
+  // alice: mean deviation 4 gives a scale of 5.0, raised to 5% of 500; bob's own scale
+  // (1.2533 · 200) is above the floor.
+  EXPECT_EQ(report.outliers.groups_scale_floored, 1u);
+  ASSERT_EQ(report.outliers.count, 1u);
+  EXPECT_EQ(report.outliers.listed[0].user, "bob");
+  EXPECT_DOUBLE_EQ(report.outliers.listed[0].scale, 1.253314 * 200.0);
+
+  QualityParams no_floor;
+  no_floor.outlier_min_relative_scale = 0.0;
+  EXPECT_EQ(assess_quality(build_ledger(rows), no_floor).outliers.count, 2u);
+}
+
+// A category splits by payee: a regular large payment is compared with its own kind, not
+// with the small payments of the same category.
+TEST(QualityOutliers, RegularPayeesAreTheirOwnGroups) {
+  std::vector<LedgerRow> rows;
+  for (int m = 0; m < 12; ++m) {
+    rows.push_back(simple_row("alice", day_of(2022, 1 + m, 1), -75000, AppCategory::Bills, "RENT SO"));
+    for (int d = 0; d < 3; ++d)
+      rows.push_back(simple_row("alice", day_of(2022, 1 + m, 10 + d), -(4000 + 150 * d + 10 * m), AppCategory::Bills,
+                                d == 0 ? "ENERGY" : (d == 1 ? "WATER" : "PHONE")));
+  }
+  rows.push_back(simple_row("alice", day_of(2022, 12, 20), -90000, AppCategory::Bills, "ENERGY"));  // a real one
+  const QualityReport report = assess_quality(build_ledger(rows));
+  ASSERT_EQ(report.outliers.count, 1u) << "rent must not stand out against the small bills";
+  EXPECT_EQ(report.outliers.listed[0].amount, -90000);
+  EXPECT_EQ(report.outliers.groups_checked, 4u);  // rent, energy, water, phone: 12+ rows each
 }
 
 TEST(QualityOutliers, ZeroAmountsJoinNoGroup) {

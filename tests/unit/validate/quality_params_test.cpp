@@ -39,6 +39,15 @@ TEST(QualityParams, RejectsNonPositiveOrNonFiniteThreshold) {
   }
 }
 
+TEST(QualityParams, RejectsRelativeScaleOutsideZeroToOne) {
+  for (double bad : {-0.1, 1.0, std::nan("")}) {
+    QualityParams params;
+    params.outlier_min_relative_scale = bad;
+    const std::string message = validation_error(params);
+    EXPECT_NE(message.find("outlier_min_relative_scale"), std::string::npos) << message;
+  }
+}
+
 TEST(QualityParams, RejectsTinyOutlierGroups) {
   QualityParams params;
   params.outlier_min_group_size = 2;
@@ -93,7 +102,7 @@ TEST(QualityParams, ParamSetBindsEveryField) {
   QualityParams params;
   ParamSet set = quality_param_set(params);
   EXPECT_EQ(set.section(), "validate");
-  EXPECT_EQ(set.fields().size(), 5u);
+  EXPECT_EQ(set.fields().size(), 6u);
   set.set_from_text("category_aliases", "Food Shopping=groceries,Takeaway=dine out");
   EXPECT_EQ(params.category_aliases.at("Takeaway"), "dine out");
   EXPECT_EQ(params.category_aliases.size(), 2u);
@@ -102,6 +111,8 @@ TEST(QualityParams, ParamSetBindsEveryField) {
   set.set_from_text("outlier_min_group_size", "20");
   set.set_from_text("gap_threshold_days", "30");
   set.set_from_text("max_listed", "7");
+  set.set_from_text("outlier_min_relative_scale", "0.1");
+  EXPECT_DOUBLE_EQ(params.outlier_min_relative_scale, 0.1);
   EXPECT_DOUBLE_EQ(params.outlier_z_threshold, 3.5);
   EXPECT_EQ(params.outlier_min_group_size, 20u);
   EXPECT_EQ(params.gap_threshold_days, 30);
