@@ -231,7 +231,8 @@ Section data_quality_section(const validate::QualityReport& q) {
   if (!q.outliers.listed.empty()) {
     section.add_chart("Outliers", outlier_chart(q),
                       fmt::format("Rows whose amount lies more than {:g} robust standard deviations from the median of "
-                                  "their user, category and direction (the {} largest).",
+                                  "their group: the same user, category, direction and payee (the {} largest; "
+                                  "docs/validate.md).",
                                   q.params.outlier_z_threshold, q.outliers.listed.size()));
     section.add_table(outlier_table(q));
   } else {
