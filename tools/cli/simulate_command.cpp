@@ -3,6 +3,8 @@
 //   DIR/transactions.csv                   the ledger in the `fincoach` profile's format
 //   DIR/ground_truth/*.csv                 personas, traits, goal outcomes, responses, streams, events
 //   DIR/manifest.json                      settings, counts and fingerprints of the run
+// and/or, with --db URL, the population loaded into a FinCoach database (SQLite file or
+// postgresql://…), migrated first, in one transaction (as `fincoach db load`).
 
 #include <fmt/format.h>
 
@@ -15,6 +17,9 @@
 #include "fincoach/common/file_io.hpp"
 #include "fincoach/common/ledger_file.hpp"
 #include "fincoach/common/version.hpp"
+#include "fincoach/db/database.hpp"
+#include "fincoach/db/load.hpp"
+#include "fincoach/db/schema.hpp"
 #include "fincoach/simulate/population_file.hpp"
 #include "fincoach/simulate/simulator.hpp"
 #include "fincoach/simulate/transactions_csv.hpp"
@@ -25,6 +30,7 @@ namespace {
 struct SimulateCommand {
   simulate::SimulationParams params;
   std::string out;
+  std::string db_url;
   bool no_csv = false;
 };
 
@@ -59,8 +65,17 @@ void print_summary(const simulate::SimulationResult& r) {
              achieved, p.recommendations.size(), r.truth.policy, p.purchases.size());
 }
 
-/// Writes every output of a run into `dir`. The database loader (`--db`) can take
-/// `result.population` straight from the same result.
+/// Loads the run's population into the database at cmd.db_url, with no files in between.
+void load_into_database(const simulate::SimulationResult& r, const SimulateCommand& cmd) {
+  auto database = db::open_database(cmd.db_url, db::OpenMode::CreateIfMissing);
+  db::migrate(*database);
+  const db::LoadStats stats = db::load(*database, r.population);
+  fmt::print("{}: loaded {} users, {} transactions, {} goals, {} recommendations, {} purchases in {:.2f} s\n",
+             database->display_url(), stats.users, stats.transactions, stats.goals, stats.recommendations,
+             stats.purchases, stats.seconds);
+}
+
+/// Writes every output of a run into `dir`.
 void write_outputs(const simulate::SimulationResult& r, const SimulateCommand& cmd) {
   const std::filesystem::path dir(cmd.out);
   ensure_directory(cmd.out);
@@ -84,15 +99,22 @@ void register_simulate(CLI::App& app, CliContext& context) {
       "simulate", "Simulate a population of users (transactions, goals, coaching log) with its ground truth");
   sub->add_option("-o,--out", cmd.out, "output directory (population files, transactions.csv, ground_truth/)");
   sub->add_flag("--no-csv", cmd.no_csv, "skip transactions.csv (the population files hold everything)");
+  sub->add_option("--db", cmd.db_url,
+                  "also (or only) load the population into this FinCoach database: a SQLite path or "
+                  "postgresql://user:password@host:port/database");
   context.bind(sub, simulate::simulation_param_set(cmd.params));
   context.set_action(sub, [&context] {
     // --seed and --threads are the program's global options.
     cmd.params.seed = context.global.seed;
     cmd.params.threads = context.global.threads;
-    if (cmd.out.empty()) throw InvalidInput("simulate: give an output directory with --out DIR");
+    if (cmd.out.empty() && cmd.db_url.empty())
+      throw InvalidInput("simulate: give an output directory with --out DIR, a database with --db URL, or both");
+    // A bad URL fails here, before any simulating.
+    if (!cmd.db_url.empty()) db::parse_database_url(cmd.db_url);
     const simulate::SimulationResult result = simulate::simulate(cmd.params);
     print_summary(result);
-    write_outputs(result, cmd);
+    if (!cmd.out.empty()) write_outputs(result, cmd);
+    if (!cmd.db_url.empty()) load_into_database(result, cmd);
     return 0;
   });
 }

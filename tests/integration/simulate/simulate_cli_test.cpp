@@ -111,4 +111,32 @@ TEST_F(SimulateCli, ConfigSectionSetsTheParameters) {
   EXPECT_TRUE(fs::exists(path("cfg/population.fcp")));
 }
 
+// --db loads the population straight into a FinCoach database; exporting it gives back the
+// ledger the same run writes to --out.
+TEST_F(SimulateCli, DbLoadsThePopulationIntoADatabase) {
+  const std::string url = path("sim.db");
+  const RunResult r = run_fincoach("simulate --users 40 --months 2 --seed 5 --no-csv --out " + path("sim") +
+                                   " --db " + url);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("loaded 40 users"), std::string::npos) << r.output;
+  const RunResult exported = run_fincoach("db export " + url + " --out " + path("back.fcl"));
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  EXPECT_EQ(fincoach::ledger_fingerprint(fincoach::load_ledger(path("back.fcl"))),
+            fincoach::ledger_fingerprint(fincoach::load_ledger(path("sim/ledger.fcl"))));
+  // Only a database: no files written beside it.
+  const RunResult only = run_fincoach("simulate --users 10 --months 1 --db " + path("only.db"));
+  ASSERT_EQ(only.exit_code, 0) << only.output;
+  EXPECT_TRUE(fs::exists(path("only.db")));
+}
+
+TEST_F(SimulateCli, DbBadUrlFailsBeforeSimulating) {
+  const RunResult r = run_fincoach("simulate --users 10 --months 1 --db mysql://localhost/x");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("mysql://localhost/x"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("simulated"), std::string::npos) << r.output;
+  const RunResult neither = run_fincoach("simulate --users 10 --months 1");
+  EXPECT_EQ(neither.exit_code, 2) << neither.output;
+  EXPECT_NE(neither.output.find("--db URL"), std::string::npos) << neither.output;
+}
+
 }  // namespace
