@@ -137,14 +137,18 @@ std::vector<uint32_t> clustered_columns(const features::FeatureSchema& schema, c
 
 std::vector<double> clustered_weights(const features::FeatureSchema& schema, const std::string& blocks,
                                       const std::vector<uint32_t>& columns) {
-  const std::vector<BlockWeight> parsed = parse_blocks(blocks);
-  const std::vector<features::FeatureBlock> wanted = block_list(blocks);
+  std::vector<features::FeatureBlock> wanted;
+  std::vector<double> weight;
+  for (const BlockWeight& b : parse_blocks(blocks)) {
+    wanted.push_back(features::feature_block_from_string(b.block));
+    weight.push_back(b.weight);
+  }
   std::vector<double> out;
   out.reserve(columns.size());
   for (uint32_t c : columns) {
     FINCOACH_ASSERT(c < schema.size());
     const auto at = std::find(wanted.begin(), wanted.end(), schema.features[c].block);
-    out.push_back(at == wanted.end() ? 1.0 : parsed[static_cast<size_t>(at - wanted.begin())].weight);
+    out.push_back(at == wanted.end() ? 1.0 : weight[static_cast<size_t>(at - wanted.begin())]);
   }
   return out;
 }
@@ -212,87 +216,100 @@ Segmentation segment_users(const features::FeatureMatrix& raw, const features::F
   return s;
 }
 
+namespace {
+
+void check_weeks(int weeks) {
+  if (weeks < 1) throw InvalidInput(fmt::format("segment: window of {} weeks; it needs at least 1", weeks));
+}
+
+/// Per-cell mean over several snapshots of the cells present in each (missing cells skipped).
+class PresentMean {
+ public:
+  explicit PresentMean(size_t cells) : sum_(cells, 0.0), present_(cells, 0) {}
+
+  void reset() {
+    std::fill(sum_.begin(), sum_.end(), 0.0);
+    std::fill(present_.begin(), present_.end(), 0u);
+  }
+
+  void add(std::span<const float> values, std::span<const uint8_t> missing) {
+    for (size_t c = 0; c < sum_.size(); ++c)
+      if (missing[c] == 0) {
+        sum_[c] += static_cast<double>(values[c]);
+        ++present_[c];
+      }
+  }
+
+  /// A cell present at least once gets its mean; a cell missing everywhere keeps its value
+  /// in `values` (a stand-in) and is flagged missing.
+  void finish(std::span<float> values, std::span<uint8_t> missing) const {
+    for (size_t c = 0; c < sum_.size(); ++c) {
+      if (present_[c] > 0) values[c] = static_cast<float>(sum_[c] / present_[c]);
+      missing[c] = present_[c] > 0 ? 0 : 1;
+    }
+  }
+
+ private:
+  std::vector<double> sum_;
+  std::vector<uint32_t> present_;
+};
+
+}  // namespace
+
 features::FeatureMatrix window_profile(const Ledger& ledger, const features::FeatureContext& context,
                                        const features::FeatureParams& params, int32_t as_of_day, int weeks) {
-  if (weeks < 1) throw InvalidInput(fmt::format("segment: window of {} weeks; it needs at least 1", weeks));
+  check_weeks(weeks);
   features::FeatureMatrix out;
-  std::vector<double> sum;
-  std::vector<uint32_t> present;
+  PresentMean mean(0);
   for (int w = 0; w < weeks; ++w) {
     const features::FeatureMatrix snap = features::extract_enhanced(ledger, context, params, as_of_day - 7 * w);
     if (w == 0) {
       out = snap;  // schema, shape, and the stand-ins of cells missing everywhere
-      sum.assign(snap.values.size(), 0.0);
-      present.assign(snap.values.size(), 0);
+      mean = PresentMean(snap.values.size());
     }
-    for (size_t i = 0; i < snap.values.size(); ++i)
-      if (snap.missing[i] == 0) {
-        sum[i] += static_cast<double>(snap.values[i]);
-        ++present[i];
-      }
+    mean.add(snap.values, snap.missing);
   }
-  for (size_t i = 0; i < out.values.size(); ++i) {
-    if (present[i] == 0) continue;
-    out.values[i] = static_cast<float>(sum[i] / present[i]);
-    out.missing[i] = 0;
-  }
+  mean.finish(out.values, out.missing);
   return out;
 }
 
 void user_window_profile(const Ledger& ledger, uint32_t user, const features::FeatureContext& context,
                          const features::FeatureParams& params, int32_t as_of_day, int weeks, std::span<float> out,
                          std::span<uint8_t> missing) {
-  if (weeks < 1) throw InvalidInput(fmt::format("segment: window of {} weeks; it needs at least 1", weeks));
+  check_weeks(weeks);
   const size_t cols = features::enhanced_schema(params).size();
   if (out.size() != cols || missing.size() != cols)
     throw InvalidInput(fmt::format("segment: a window row needs {} values and flags, got {} and {}", cols, out.size(),
                                    missing.size()));
   std::vector<float> snapshot(cols);
   std::vector<uint8_t> snapshot_missing(cols);
-  std::vector<double> sum(cols, 0.0);
-  std::vector<uint32_t> present(cols, 0);
+  PresentMean mean(cols);
   for (int w = 0; w < weeks; ++w) {
     features::user_enhanced_state(ledger, user, context, params, as_of_day - 7 * w, snapshot, snapshot_missing);
     if (w == 0) std::copy(snapshot.begin(), snapshot.end(), out.begin());  // stand-ins of cells missing everywhere
-    for (size_t c = 0; c < cols; ++c)
-      if (snapshot_missing[c] == 0) {
-        sum[c] += static_cast<double>(snapshot[c]);
-        ++present[c];
-      }
+    mean.add(snapshot, snapshot_missing);
   }
-  for (size_t c = 0; c < cols; ++c) {
-    if (present[c] > 0) out[c] = static_cast<float>(sum[c] / present[c]);
-    missing[c] = present[c] > 0 ? 0 : 1;
-  }
+  mean.finish(out, missing);
 }
 
 features::FeatureMatrix panel_window_profile(const features::WeeklyPanel& panel, size_t users, int weeks) {
-  if (weeks < 1) throw InvalidInput(fmt::format("segment: window of {} weeks; it needs at least 1", weeks));
+  check_weeks(weeks);
   if (panel.user_offsets.size() != users + 1)
     throw InvalidInput(
         fmt::format("segment: the weekly panel has {} users, the ledger {}", panel.user_offsets.size() - 1, users));
   features::FeatureMatrix out;
   out.schema = panel.matrix.schema;
-  out.resize(users);
+  out.resize(users);  // zeros: the stand-in of a cell missing in every week
   const size_t cols = out.cols();
-  std::vector<double> sum(cols);
-  std::vector<uint32_t> present(cols);
+  PresentMean mean(cols);
   for (size_t u = 0; u < users; ++u) {
     const uint64_t end = panel.user_offsets[u + 1];
     const uint64_t begin = std::max<uint64_t>(
         panel.user_offsets[u], end >= static_cast<uint64_t>(weeks) ? end - static_cast<uint64_t>(weeks) : 0);
-    std::fill(sum.begin(), sum.end(), 0.0);
-    std::fill(present.begin(), present.end(), 0u);
+    mean.reset();
     for (uint64_t r = begin; r < end; ++r)
-      for (size_t c = 0; c < cols; ++c)
-        if (panel.matrix.missing[r * cols + c] == 0) {
-          sum[c] += static_cast<double>(panel.matrix.values[r * cols + c]);
-          ++present[c];
-        }
-    for (size_t c = 0; c < cols; ++c) {
-      out.values[u * cols + c] = present[c] > 0 ? static_cast<float>(sum[c] / present[c]) : 0.0f;
-      out.missing[u * cols + c] = present[c] > 0 ? 0 : 1;
-    }
+      mean.add({panel.matrix.values.data() + r * cols, cols}, {panel.matrix.missing.data() + r * cols, cols});
+    mean.finish({out.values.data() + u * cols, cols}, {out.missing.data() + u * cols, cols});
   }
   return out;
 }
