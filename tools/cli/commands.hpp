@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli_context.hpp"
+#include "fincoach/common/population.hpp"
 #include "fincoach/ingest/csv_ingest.hpp"
 
 namespace fincoach::cli {
@@ -25,5 +26,9 @@ void register_segment(CLI::App& app, CliContext& context);
 /// reject policy. Prints the ingest summary to stdout.
 ingest::IngestResult ingest_files(const std::vector<std::string>& files, const std::string& profile,
                                   const ingest::IngestParams& params, const std::string& rejects_path);
+
+/// Opens (creating if missing) and migrates the database at `url`, loads `population` in one
+/// transaction and prints what was loaded: `fincoach db load` and `fincoach simulate --db`.
+void load_population_into_database(const std::string& url, const Population& population);
 
 }  // namespace fincoach::cli

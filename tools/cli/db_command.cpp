@@ -41,14 +41,7 @@ int run_load(const DbCommand& cmd) {
     throw InvalidInput("db load: give exactly one of --ledger FILE.fcl or --population DIR");
   const Population population = cmd.ledger.empty() ? simulate::load_population(cmd.population)
                                                    : db::population_from_ledger(load_ledger(cmd.ledger));
-  auto database = db::open_database(cmd.url, db::OpenMode::CreateIfMissing);
-  db::migrate(*database);
-  const db::LoadStats stats = db::load(*database, population);
-  fmt::print("{}: loaded {} users, {} transactions, {} goals, {} recommendations ({} with feedback), {} purchases\n",
-             database->display_url(), stats.users, stats.transactions, stats.goals, stats.recommendations,
-             stats.feedback, stats.purchases);
-  fmt::print("{} rows in {:.2f} s ({:.0f} rows/s)\n", stats.rows(), stats.seconds,
-             static_cast<double>(stats.rows()) / std::max(stats.seconds, 1e-9));
+  load_population_into_database(cmd.url, population);
   return 0;
 }
 
@@ -73,6 +66,17 @@ int run_export(const DbCommand& cmd) {
 }
 
 }  // namespace
+
+void load_population_into_database(const std::string& url, const Population& population) {
+  auto database = db::open_database(url, db::OpenMode::CreateIfMissing);
+  db::migrate(*database);
+  const db::LoadStats stats = db::load(*database, population);
+  fmt::print("{}: loaded {} users, {} transactions, {} goals, {} recommendations ({} with feedback), {} purchases\n",
+             database->display_url(), stats.users, stats.transactions, stats.goals, stats.recommendations,
+             stats.feedback, stats.purchases);
+  fmt::print("{} rows in {:.2f} s ({:.0f} rows/s)\n", stats.rows(), stats.seconds,
+             static_cast<double>(stats.rows()) / std::max(stats.seconds, 1e-9));
+}
 
 void register_db(CLI::App& app, CliContext& context) {
   static DbCommand cmd;

@@ -18,8 +18,6 @@
 #include "fincoach/common/ledger_file.hpp"
 #include "fincoach/common/version.hpp"
 #include "fincoach/db/database.hpp"
-#include "fincoach/db/load.hpp"
-#include "fincoach/db/schema.hpp"
 #include "fincoach/simulate/population_file.hpp"
 #include "fincoach/simulate/simulator.hpp"
 #include "fincoach/simulate/transactions_csv.hpp"
@@ -65,16 +63,6 @@ void print_summary(const simulate::SimulationResult& r) {
              achieved, p.recommendations.size(), r.truth.policy, p.purchases.size());
 }
 
-/// Loads the run's population into the database at cmd.db_url, with no files in between.
-void load_into_database(const simulate::SimulationResult& r, const SimulateCommand& cmd) {
-  auto database = db::open_database(cmd.db_url, db::OpenMode::CreateIfMissing);
-  db::migrate(*database);
-  const db::LoadStats stats = db::load(*database, r.population);
-  fmt::print("{}: loaded {} users, {} transactions, {} goals, {} recommendations, {} purchases in {:.2f} s\n",
-             database->display_url(), stats.users, stats.transactions, stats.goals, stats.recommendations,
-             stats.purchases, stats.seconds);
-}
-
 /// Writes every output of a run into `dir`.
 void write_outputs(const simulate::SimulationResult& r, const SimulateCommand& cmd) {
   const std::filesystem::path dir(cmd.out);
@@ -114,7 +102,7 @@ void register_simulate(CLI::App& app, CliContext& context) {
     const simulate::SimulationResult result = simulate::simulate(cmd.params);
     print_summary(result);
     if (!cmd.out.empty()) write_outputs(result, cmd);
-    if (!cmd.db_url.empty()) load_into_database(result, cmd);
+    if (!cmd.db_url.empty()) load_population_into_database(cmd.db_url, result.population);
     return 0;
   });
 }
