@@ -96,7 +96,7 @@ void write_profiles(const LoadContext& c) {
   const GoalTable& goals = c.population.goals;
   std::vector<std::vector<uint32_t>> goals_of(users.size());
   for (uint32_t g = 0; g < goals.size(); ++g) goals_of[goals.user[g]].push_back(g);
-  auto writer = c.database.insert_rows("user_profiles", columns::k_user_profiles, "user_id");
+  auto writer = c.database.insert_rows("user_profiles", columns::k_user_profiles);
   for (uint32_t u = 0; u < c.ids.size(); ++u) {
     const std::string json = goals_to_json(goals, goals_of[u], c.ids[u], c.minor_digits());
     writer->add_uuid(derived_uuid(c.ids[u], RowTag::Profile, 0));
@@ -111,7 +111,7 @@ void write_profiles(const LoadContext& c) {
 }
 
 void write_wallets(const LoadContext& c) {
-  auto writer = c.database.insert_rows("wallets", columns::k_wallets, "user_id");
+  auto writer = c.database.insert_rows("wallets", columns::k_wallets);
   for (uint32_t u = 0; u < c.ids.size(); ++u) {
     writer->add_uuid(derived_uuid(c.ids[u], RowTag::Wallet, 0));
     writer->add_uuid(c.ids[u]);
@@ -175,7 +175,7 @@ void write_transactions(const LoadContext& c) {
   const Ledger& l = c.ledger();
   const LoadTime now = load_time_now();
   Progress progress("load transactions", l.rows(), "rows");
-  auto writer = c.database.insert_rows("transactions", columns::k_transactions, "user_id");
+  auto writer = c.database.insert_rows("transactions", columns::k_transactions);
   for (const uint32_t u : users_by_id(c.ids)) {
     const Uuid& user = c.ids[u];
     const Uuid wallet = derived_uuid(user, RowTag::Wallet, 0);
@@ -191,7 +191,7 @@ uint64_t write_recommendations(const LoadContext& c) {
   const RecommendationLog& log = c.population.recommendations;
   const std::vector<uint64_t> seq = index_within_user(log.user, c.ledger().user_count());
   const std::vector<uint32_t> order = order_by_user(log.user, c.ledger().user_count());
-  auto history = c.database.insert_rows("recommendation_history", columns::k_recommendation_history, "user_id");
+  auto history = c.database.insert_rows("recommendation_history", columns::k_recommendation_history);
   for (uint32_t i : order) {
     const Uuid& user = c.ids[log.user[i]];
     const auto action = static_cast<CoachingAction>(log.action[i]);
@@ -215,7 +215,7 @@ uint64_t write_recommendations(const LoadContext& c) {
   history->finish();
 
   uint64_t feedback_rows = 0;
-  auto feedback = c.database.insert_rows("recommendation_feedback", columns::k_recommendation_feedback, "user_id");
+  auto feedback = c.database.insert_rows("recommendation_feedback", columns::k_recommendation_feedback);
   for (uint32_t i : order) {
     if (log.feedback[i] == static_cast<uint8_t>(FeedbackType::Pending)) continue;
     const Uuid& user = c.ids[log.user[i]];
@@ -289,7 +289,7 @@ void write_purchases(const LoadContext& c) {
                       i, purchases.product[i], products.size()));
   const std::vector<int64_t> paid_with = match_purchase_rows(c.population);
   const std::vector<uint64_t> seq = index_within_user(purchases.user, c.ledger().user_count());
-  auto writer = c.database.insert_rows("user_purchases", columns::k_user_purchases, "user_id");
+  auto writer = c.database.insert_rows("user_purchases", columns::k_user_purchases);
   for (uint32_t i : order_by_user(purchases.user, c.ledger().user_count())) {
     const uint32_t u = purchases.user[i];
     const Uuid& user = c.ids[u];

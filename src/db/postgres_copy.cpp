@@ -65,16 +65,20 @@ class CopyIn {
   bool active_ = false;
 };
 
-std::string copy_in_sql(const std::string& table, const std::vector<std::string>& columns, bool binary) {
-  return fmt::format("COPY {} ({}) FROM STDIN{}", table, fmt::join(columns, ", "), binary ? " (FORMAT binary)" : "");
+std::string copy_in_sql(const std::string& table, const std::vector<std::string>& columns, bool binary, bool freeze) {
+  std::vector<std::string_view> options;
+  if (binary) options.emplace_back("FORMAT binary");
+  if (freeze) options.emplace_back("FREEZE");
+  return fmt::format("COPY {} ({}) FROM STDIN{}", table, fmt::join(columns, ", "),
+                     options.empty() ? "" : fmt::format(" ({})", fmt::join(options, ", ")));
 }
 
 // Text COPY: tab-separated, escaped fields, one line per row.
 class TextCopyWriter final : public RowWriter {
  public:
-  TextCopyWriter(PGconn* connection, std::string table, const std::vector<std::string>& columns,
+  TextCopyWriter(PGconn* connection, std::string table, const std::vector<std::string>& columns, bool freeze,
                  const std::string& url)
-      : copy_(connection, copy_in_sql(table, columns, false), url, fmt::format("writing table {} (COPY)", table)),
+      : copy_(connection, copy_in_sql(table, columns, false, freeze), url, fmt::format("writing table {} (COPY)", table)),
         columns_(static_cast<int>(columns.size())) {
     buffer_.reserve(k_copy_chunk_bytes + 4096);
   }
@@ -219,8 +223,8 @@ void append_special_numeric(std::string& out, float value) {
 class BinaryCopyWriter final : public RowWriter {
  public:
   BinaryCopyWriter(PGconn* connection, std::string table, const std::vector<std::string>& columns,
-                   std::vector<PgType> types, const std::string& url)
-      : copy_(connection, copy_in_sql(table, columns, true), url, fmt::format("writing table {} (binary COPY)", table)),
+                   std::vector<PgType> types, bool freeze, const std::string& url)
+      : copy_(connection, copy_in_sql(table, columns, true, freeze), url, fmt::format("writing table {} (binary COPY)", table)),
         table_(std::move(table)),
         columns_(columns),
         types_(std::move(types)),
@@ -418,11 +422,11 @@ PgType pg_type_of_oid(uint32_t oid) {
 
 std::unique_ptr<RowWriter> make_copy_writer(pg_conn* connection, std::string table,
                                             const std::vector<std::string>& columns, const std::vector<PgType>& types,
-                                            const std::string& url) {
+                                            bool freeze, const std::string& url) {
   FINCOACH_ASSERT(types.size() == columns.size());
   const bool binary = std::find(types.begin(), types.end(), PgType::Other) == types.end();
-  if (binary) return std::make_unique<BinaryCopyWriter>(connection, std::move(table), columns, types, url);
-  return std::make_unique<TextCopyWriter>(connection, std::move(table), columns, url);
+  if (binary) return std::make_unique<BinaryCopyWriter>(connection, std::move(table), columns, types, freeze, url);
+  return std::make_unique<TextCopyWriter>(connection, std::move(table), columns, freeze, url);
 }
 
 

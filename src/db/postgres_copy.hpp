@@ -42,10 +42,11 @@ enum class PgType : uint8_t { Int2, Int4, Int8, Float4, Float8, Numeric, Text, U
 PgType pg_type_of_oid(uint32_t oid);
 
 /// Runs `COPY table (columns) FROM STDIN` on `connection`, inside the transaction already open
-/// there. `types` gives each column's type (same order as `columns`).
+/// there. `types` gives each column's type (same order as `columns`). `freeze` writes the rows
+/// frozen (COPY … FREEZE: the table must have been created or truncated in this transaction).
 std::unique_ptr<RowWriter> make_copy_writer(pg_conn* connection, std::string table,
                                             const std::vector<std::string>& columns, const std::vector<PgType>& types,
-                                            const std::string& url);
+                                            bool freeze, const std::string& url);
 
 /// Runs `COPY (SELECT columns FROM table tail) TO STDOUT` on `connection`, binary when every
 /// result column has a type the binary reader decodes (asked first with a describe).

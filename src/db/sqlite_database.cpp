@@ -5,10 +5,12 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <bit>
 #include <chrono>
 #include <filesystem>
 #include <set>
+#include <thread>
 
 #include "db/batch_pipeline.hpp"
 #include "db/engines.hpp"
@@ -30,6 +32,8 @@ using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 // Page-cache sizes in KiB (negative values of PRAGMA cache_size).
 constexpr int k_cache_kib = 65536;
 constexpr int k_bulk_cache_kib = 1048576;
+// The page cache while bulk-loaded indexes are rebuilt: the sorter's run size.
+constexpr int k_sorter_run_kib = 16384;
 // Pages of new databases: large pages cut the B-tree work of bulk loads and table scans
 // (measured: a third less CPU for a 1M-row load than with 4 KiB pages).
 constexpr int k_page_size = 65536;
@@ -60,6 +64,11 @@ bool is_io_failure(int rc) {
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Worker threads of SQLite's sorter (it caps them at 8): all cores but the one reading.
+int sorter_worker_threads() {
+  return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 2u, 9u)) - 1;
 }
 
 void check_bind(int rc) {
@@ -348,7 +357,10 @@ class SqliteDatabase final : public Database {
   void begin(Access access) override {
     FINCOACH_ASSERT(!in_transaction_);
     if (access == Access::BulkWrite) {
-      exec(fmt::format("PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-{}", k_bulk_cache_kib),
+      // temp_store=FILE: SQLite's sorter uses worker threads only when it may spill to files.
+      exec(fmt::format("PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-{}; "
+                       "PRAGMA temp_store=FILE; PRAGMA threads={}",
+                       k_bulk_cache_kib, sorter_worker_threads()),
            "preparing a bulk load");
       rollback_journal_ = use_rollback_journal();
     }
@@ -359,6 +371,11 @@ class SqliteDatabase final : public Database {
 
   void commit() override {
     FINCOACH_ASSERT(in_transaction_);
+    // The sorter cuts its input into runs the size of the page cache: a small cache gives
+    // runs its worker threads sort while this thread reads on (measured on 1M rows: the two
+    // rebuilds of the transactions table take 0.65 s instead of 0.95 s).
+    if (!dropped_indexes_.empty())
+      exec(fmt::format("PRAGMA cache_size=-{}", k_sorter_run_kib), "preparing the index rebuilds");
     for (const DroppedIndex& index : dropped_indexes_) {
       const auto start = std::chrono::steady_clock::now();
       exec(index.sql, fmt::format("rebuilding index {} of table {}", index.name, index.table));
@@ -383,12 +400,10 @@ class SqliteDatabase final : public Database {
 
   bool in_transaction() const override { return in_transaction_; }
 
-  std::unique_ptr<RowWriter> insert_rows(std::string_view table, const std::vector<std::string>& columns,
-                                         std::string_view grouped_by) override {
+  std::unique_ptr<RowWriter> insert_rows(std::string_view table, const std::vector<std::string>& columns) override {
     FINCOACH_ASSERT(in_transaction_ && access_ != Access::Read && !columns.empty());
-    if (access_ == Access::BulkWrite && !grouped_by.empty() && bulk_tables_.insert(std::string(table)).second &&
-        table_is_empty(table))
-      drop_indexes_leading_with(table, grouped_by);
+    if (access_ == Access::BulkWrite && bulk_tables_.insert(std::string(table)).second && table_is_empty(table))
+      defer_indexes(table);
     std::string sql = fmt::format("INSERT INTO {} ({}) VALUES (", table, fmt::join(columns, ", "));
     for (size_t i = 0; i < columns.size(); ++i) sql += i == 0 ? "?" : ", ?";
     sql += ")";
@@ -448,18 +463,16 @@ class SqliteDatabase final : public Database {
     return false;
   }
 
-  // Indexes with SQL text (those behind PRIMARY KEY / UNIQUE constraints have none) whose
-  // first column is `column`: rebuilt by commit(), one sort of grouped keys instead of a
-  // B-tree descent per row.
-  void drop_indexes_leading_with(std::string_view table, std::string_view column) {
+  // An empty table's indexes with SQL text (those behind PRIMARY KEY / UNIQUE constraints
+  // have none) are dropped now and rebuilt by commit(): one threaded sort instead of a B-tree
+  // descent per row (measured on 1M rows: 0.3 s per index rebuilt against 0.6 s maintained).
+  void defer_indexes(std::string_view table) {
     const std::string what = fmt::format("listing the indexes of table {}", table);
     Statement s = prepare(
-        "SELECT m.name, m.sql FROM sqlite_master m, pragma_index_info(m.name) i "
-        "WHERE m.type = 'index' AND m.tbl_name = ?1 AND m.sql IS NOT NULL AND i.seqno = 0 "
-        "AND i.name = ?2",
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL "
+        "ORDER BY name",
         what);
     check_bind(sqlite3_bind_text(s.get(), 1, table.data(), static_cast<int>(table.size()), SQLITE_TRANSIENT));
-    check_bind(sqlite3_bind_text(s.get(), 2, column.data(), static_cast<int>(column.size()), SQLITE_TRANSIENT));
     std::vector<DroppedIndex> found;
     while (step_row(s.get(), what))
       found.push_back({std::string(table), reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 0)),
@@ -490,7 +503,9 @@ class SqliteDatabase final : public Database {
       // the whole freshly written file.
       if (rollback_journal_) exec("PRAGMA journal_mode=WAL", "ending a bulk load");
       rollback_journal_ = false;
-      exec(fmt::format("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{}", k_cache_kib),
+      exec(fmt::format("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{}; "
+                       "PRAGMA temp_store=MEMORY; PRAGMA threads=0",
+                       k_cache_kib),
            "ending a bulk load");
     }
   }
@@ -502,7 +517,11 @@ class SqliteDatabase final : public Database {
       if (rollback_journal_ && sqlite3_exec(handle_.get(), "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr) != SQLITE_OK)
         spdlog::warn("{}: cannot return to WAL mode after a failed bulk load: {}", display_, sqlite3_errmsg(handle_.get()));
       rollback_journal_ = false;
-      sqlite3_exec(handle_.get(), "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
+      const std::string restore = fmt::format(
+          "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{}; PRAGMA temp_store=MEMORY; "
+          "PRAGMA threads=0",
+          k_cache_kib);
+      sqlite3_exec(handle_.get(), restore.c_str(), nullptr, nullptr, nullptr);
     }
   }
 

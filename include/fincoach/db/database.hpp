@@ -119,13 +119,10 @@ class Database {
   virtual void rollback() noexcept = 0;
   virtual bool in_transaction() const = 0;
 
-  /// Bulk insert into `table`; the columns are given by name. `grouped_by` names the column
-  /// the rows arrive grouped by (empty: none). In a BulkWrite into an empty table, SQLite
-  /// rebuilds at commit the indexes that lead with that column and maintains the others row
-  /// by row (its sort of unordered keys is slower than per-row inserts); PostgreSQL rebuilds
-  /// every secondary index and foreign key at commit.
-  virtual std::unique_ptr<RowWriter> insert_rows(std::string_view table, const std::vector<std::string>& columns,
-                                                 std::string_view grouped_by = {}) = 0;
+  /// Bulk insert into `table`; the columns are given by name. In a BulkWrite into an empty
+  /// table, the indexes that back no constraint (and on PostgreSQL the foreign keys) are
+  /// dropped and rebuilt at commit: one sort instead of per-row index work.
+  virtual std::unique_ptr<RowWriter> insert_rows(std::string_view table, const std::vector<std::string>& columns) = 0;
   /// `SELECT columns FROM table [tail]`, where `tail` is e.g. "ORDER BY id" or "".
   virtual std::unique_ptr<RowReader> select(std::string_view table, const std::vector<std::string>& columns,
                                             std::string_view tail) = 0;

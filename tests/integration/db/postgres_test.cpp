@@ -36,6 +36,12 @@ int64_t count_rows(Database& db, const std::string& table, const std::string& wh
   return r->get_integer(0);
 }
 
+int64_t count_rows_in_open_transaction(Database& db, const std::string& table) {
+  auto r = db.select(table, {"COUNT(*)"}, "");
+  r->next();
+  return r->get_integer(0);
+}
+
 class Postgres : public testing::PostgresTest {};
 
 TEST_F(Postgres, EveryColumnTypeSurvivesCopyBothWays) {
@@ -254,6 +260,7 @@ TEST_F(Postgres, FailureLateInTheLoadWritesNothingAndRestoresIndexesAndKeys) {
   p.users.email[4] = p.users.email[0];
   const std::string error = invalid_input_of([&] { load(*db, p); });
   EXPECT_NE(error.find("users_email_key"), std::string::npos) << error;
+  EXPECT_NE(error.find(p.users.email[0]), std::string::npos) << error;  // the duplicated value
   EXPECT_EQ(count_rows(*db, "users"), 0);
   EXPECT_EQ(count_rows(*db, "transactions"), 0);
   EXPECT_EQ(count_rows(*db, "dataset_info"), 0);
@@ -264,11 +271,52 @@ TEST_F(Postgres, FailureLateInTheLoadWritesNothingAndRestoresIndexesAndKeys) {
                        "WHERE conname = 'transactions_user_id_fkey' AND connamespace = "
                        "current_schema()::regnamespace"),
             1);
+  // Keys dropped for the load, and the foreign keys referencing them, are back.
+  EXPECT_EQ(count_rows(*db, "pg_constraint",
+                       "WHERE conname IN ('transactions_pkey', 'users_pkey', 'user_purchases_transaction_id_fkey') "
+                       "AND connamespace = current_schema()::regnamespace"),
+            3);
   // A later load works and keeps the rebuilt indexes.
   load(*db, sample_population());
   EXPECT_EQ(
       count_rows(*db, "pg_indexes", "WHERE schemaname = current_schema() AND indexname = 'idx_transactions_category'"),
       1);
+}
+
+void bulk_write_ids(Database& db, int first, int count) {
+  TransactionGuard tx(db, Access::BulkWrite);
+  auto w = db.insert_rows("scratch", {"id"});
+  for (int id = first; id < first + count; ++id) {
+    w->add_integer(id);
+    w->end_row();
+  }
+  w->finish();
+  tx.commit();
+}
+
+TEST_F(Postgres, ABulkLoadIntoAnEmptyTableWritesItsRowsFrozen) {
+  auto db = open_database(url());
+  db->execute("CREATE TABLE scratch (id INTEGER PRIMARY KEY); CREATE TABLE other (x INTEGER)", "creating scratch");
+  auto reader = open_database(url());
+  {
+    // A snapshot taken before the load (on another table: a lock on scratch would block it).
+    TransactionGuard old_snapshot(*reader, Access::Read);
+    EXPECT_EQ(count_rows_in_open_transaction(*reader, "other"), 0);
+    bulk_write_ids(*db, 0, 100);
+    // Frozen rows are visible to snapshots older than their commit, as after VACUUM FREEZE.
+    EXPECT_EQ(count_rows_in_open_transaction(*reader, "scratch"), 100);
+  }
+  {
+    // Into a table holding rows, a bulk load writes ordinary rows: older snapshots miss them.
+    TransactionGuard old_snapshot(*reader, Access::Read);
+    EXPECT_EQ(count_rows_in_open_transaction(*reader, "other"), 0);
+    bulk_write_ids(*db, 100, 100);
+    EXPECT_EQ(count_rows_in_open_transaction(*reader, "scratch"), 100);
+  }
+  EXPECT_EQ(count_rows(*db, "scratch"), 200);
+  // The primary key dropped for the first load is back.
+  const std::string error = invalid_input_of([&] { bulk_write_ids(*db, 150, 1); });
+  EXPECT_NE(error.find("scratch_pkey"), std::string::npos) << error;
 }
 
 TEST_F(Postgres, RowsStoredOutOfOrderAreReadInUserSeqOrder) {
