@@ -78,7 +78,8 @@ class TextCopyWriter final : public RowWriter {
  public:
   TextCopyWriter(PGconn* connection, std::string table, const std::vector<std::string>& columns, bool freeze,
                  const std::string& url)
-      : copy_(connection, copy_in_sql(table, columns, false, freeze), url, fmt::format("writing table {} (COPY)", table)),
+      : copy_(connection, copy_in_sql(table, columns, false, freeze), url,
+              fmt::format("writing table {} (COPY)", table)),
         columns_(static_cast<int>(columns.size())) {
     buffer_.reserve(k_copy_chunk_bytes + 4096);
   }
@@ -224,7 +225,8 @@ class BinaryCopyWriter final : public RowWriter {
  public:
   BinaryCopyWriter(PGconn* connection, std::string table, const std::vector<std::string>& columns,
                    std::vector<PgType> types, bool freeze, const std::string& url)
-      : copy_(connection, copy_in_sql(table, columns, true, freeze), url, fmt::format("writing table {} (binary COPY)", table)),
+      : copy_(connection, copy_in_sql(table, columns, true, freeze), url,
+              fmt::format("writing table {} (binary COPY)", table)),
         table_(std::move(table)),
         columns_(columns),
         types_(std::move(types)),
@@ -232,8 +234,8 @@ class BinaryCopyWriter final : public RowWriter {
     buffer_.reserve(k_copy_chunk_bytes + 4096);
     static constexpr char k_signature[] = "PGCOPY\n\377\r\n";
     buffer_.append(k_signature, sizeof k_signature);  // with its terminating zero byte
-    append_big_endian<int32_t>(buffer_, 0);         // flags
-    append_big_endian<int32_t>(buffer_, 0);         // header extension length
+    append_big_endian<int32_t>(buffer_, 0);           // flags
+    append_big_endian<int32_t>(buffer_, 0);           // header extension length
   }
 
   void add_null() override {
@@ -284,7 +286,8 @@ class BinaryCopyWriter final : public RowWriter {
   }
   void add_text(std::string_view value) override {
     if (next() != PgType::Text) unsupported("text");
-    if (value.size() > INT32_MAX) throw InvalidInput(fmt::format("{}: {}: a text of {} bytes", url_, where(), value.size()));
+    if (value.size() > INT32_MAX)
+      throw InvalidInput(fmt::format("{}: {}: a text of {} bytes", url_, where(), value.size()));
     append_big_endian<int32_t>(buffer_, static_cast<int32_t>(value.size()));
     buffer_.append(value);
   }
@@ -360,7 +363,9 @@ class BinaryCopyWriter final : public RowWriter {
 
 }  // namespace
 
-void PgResultClearer::operator()(pg_result* result) const noexcept { PQclear(result); }
+void PgResultClearer::operator()(pg_result* result) const noexcept {
+  PQclear(result);
+}
 
 std::string one_line(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
@@ -369,7 +374,8 @@ std::string one_line(std::string text) {
   return text;
 }
 
-[[noreturn]] void fail_libpq(PGconn* connection, const PGresult* result, const std::string& url, std::string_view what) {
+[[noreturn]] void fail_libpq(PGconn* connection, const PGresult* result, const std::string& url,
+                             std::string_view what) {
   const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   const std::string detail =
       one_line(result != nullptr && *PQresultErrorMessage(result) != '\0' ? PQresultErrorMessage(result)
@@ -428,6 +434,5 @@ std::unique_ptr<RowWriter> make_copy_writer(pg_conn* connection, std::string tab
   if (binary) return std::make_unique<BinaryCopyWriter>(connection, std::move(table), columns, types, freeze, url);
   return std::make_unique<TextCopyWriter>(connection, std::move(table), columns, freeze, url);
 }
-
 
 }  // namespace fincoach::db

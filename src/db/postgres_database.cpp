@@ -5,9 +5,8 @@
 // newline to every chunk) and its stream_from is unreliable (see DEPENDENCIES.md).
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
-
 #include <libpq-fe.h>
+#include <spdlog/spdlog.h>
 
 #include <chrono>
 #include <pqxx/pqxx>
@@ -242,9 +241,8 @@ class PostgresDatabase final : public Database {
   // and indexes dropped (commit() rebuilds each with one sort or one anti-join instead of
   // per-row work; measured on 1.9M rows, COPY and a primary-key rebuild take 3.7 s where COPY
   // maintaining the key takes 4.4 s), and truncated, so that COPY may write the rows frozen:
-  // the first reads then skip setting hint bits on every row (an export right after the
-  // load runs about a third faster). As with any COPY FREEZE, sessions whose snapshots are
-  // older than the commit see the rows too.
+  // the first read then sets no hint bits (reading the 1.9M rows took 1.5 s instead of 2.4 s).
+  // As with any COPY FREEZE, sessions whose snapshots are older than the commit see the rows.
   void take_over_empty_table(const std::string& table) {
     execute(fmt::format("LOCK TABLE {} IN ACCESS EXCLUSIVE MODE", table), fmt::format("locking table {}", table));
     if (!table_is_empty(table)) return;  // rows committed between the first look and the lock

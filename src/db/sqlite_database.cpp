@@ -71,6 +71,14 @@ int sorter_worker_threads() {
   return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 2u, 9u)) - 1;
 }
 
+// The connection's settings outside bulk loads (begin() changes some for a bulk load).
+std::string connection_pragmas() {
+  return fmt::format(
+      "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{}; PRAGMA temp_store=MEMORY; "
+      "PRAGMA threads=0",
+      k_cache_kib);
+}
+
 void check_bind(int rc) {
   if (rc != SQLITE_OK) throw Internal(fmt::format("sqlite3_bind failed: {}", sqlite3_errstr(rc)));
 }
@@ -142,7 +150,7 @@ struct SqliteRowBatch {
   };
   static constexpr size_t k_rows = 2048;
   static constexpr size_t k_text_bytes = size_t{64} << 20;  ///< a batch of long texts goes early
-  std::vector<Value> values;  ///< rows × columns, row by row
+  std::vector<Value> values;                                ///< rows × columns, row by row
   std::string text;
   size_t rows = 0;
   uint64_t first_row = 0;  ///< index in the table's load of the batch's first row
@@ -198,8 +206,7 @@ class SqliteBulkWriter final : public RowWriter {
     column_ = 0;
     ++rows_;
     SqliteRowBatch& batch = pipeline_.batch();
-    if (++batch.rows >= SqliteRowBatch::k_rows || batch.text.size() >= SqliteRowBatch::k_text_bytes)
-      pipeline_.submit();
+    if (++batch.rows >= SqliteRowBatch::k_rows || batch.text.size() >= SqliteRowBatch::k_text_bytes) pipeline_.submit();
   }
   void finish() override {
     FINCOACH_ASSERT(column_ == 0);
@@ -340,10 +347,7 @@ class SqliteDatabase final : public Database {
     exec(fmt::format("PRAGMA page_size={}", k_page_size), "opening the database");
     // journal_mode reads the file header first: a file that is not a database fails here.
     exec("PRAGMA journal_mode=WAL", "opening the database");
-    exec(fmt::format("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; "
-                     "PRAGMA cache_size=-{}",
-                     k_cache_kib),
-         "configuring the connection");
+    exec(connection_pragmas(), "configuring the connection");
   }
   ~SqliteDatabase() override {
     if (in_transaction_) rollback();
@@ -503,10 +507,7 @@ class SqliteDatabase final : public Database {
       // the whole freshly written file.
       if (rollback_journal_) exec("PRAGMA journal_mode=WAL", "ending a bulk load");
       rollback_journal_ = false;
-      exec(fmt::format("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{}; "
-                       "PRAGMA temp_store=MEMORY; PRAGMA threads=0",
-                       k_cache_kib),
-           "ending a bulk load");
+      exec(connection_pragmas(), "ending a bulk load");
     }
   }
 
@@ -514,14 +515,12 @@ class SqliteDatabase final : public Database {
     in_transaction_ = false;
     bulk_tables_.clear();
     if (access_ == Access::BulkWrite) {
-      if (rollback_journal_ && sqlite3_exec(handle_.get(), "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr) != SQLITE_OK)
-        spdlog::warn("{}: cannot return to WAL mode after a failed bulk load: {}", display_, sqlite3_errmsg(handle_.get()));
+      if (rollback_journal_ &&
+          sqlite3_exec(handle_.get(), "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr) != SQLITE_OK)
+        spdlog::warn("{}: cannot return to WAL mode after a failed bulk load: {}", display_,
+                     sqlite3_errmsg(handle_.get()));
       rollback_journal_ = false;
-      const std::string restore = fmt::format(
-          "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{}; PRAGMA temp_store=MEMORY; "
-          "PRAGMA threads=0",
-          k_cache_kib);
-      sqlite3_exec(handle_.get(), restore.c_str(), nullptr, nullptr, nullptr);
+      sqlite3_exec(handle_.get(), connection_pragmas().c_str(), nullptr, nullptr, nullptr);
     }
   }
 

@@ -120,8 +120,9 @@ class Database {
   virtual bool in_transaction() const = 0;
 
   /// Bulk insert into `table`; the columns are given by name. In a BulkWrite into an empty
-  /// table, the indexes that back no constraint (and on PostgreSQL the foreign keys) are
-  /// dropped and rebuilt at commit: one sort instead of per-row index work.
+  /// table, the indexes that back no constraint are dropped and rebuilt at commit: one sort
+  /// instead of per-row index work. PostgreSQL also defers the table's keys and the foreign
+  /// keys of and to it, and writes the rows frozen (docs/database.md, "Speed").
   virtual std::unique_ptr<RowWriter> insert_rows(std::string_view table, const std::vector<std::string>& columns) = 0;
   /// `SELECT columns FROM table [tail]`, where `tail` is e.g. "ORDER BY id" or "".
   virtual std::unique_ptr<RowReader> select(std::string_view table, const std::vector<std::string>& columns,

@@ -122,7 +122,8 @@ TEST_F(Postgres, BinaryCopyKeepsEveryDecimalAndIntegerWidth) {
   auto r = db->select("scratch", columns, "");
   for (size_t i = 0; i < rows; ++i) {
     ASSERT_TRUE(r->next());
-    EXPECT_EQ(r->get_integer(0), i % 2 == 0 ? INT32_MAX - static_cast<int64_t>(i) : INT32_MIN + static_cast<int64_t>(i));
+    EXPECT_EQ(r->get_integer(0),
+              i % 2 == 0 ? INT32_MAX - static_cast<int64_t>(i) : INT32_MIN + static_cast<int64_t>(i));
     EXPECT_EQ(r->get_integer(1), -static_cast<int64_t>(i));
     EXPECT_EQ(r->get_money(2, 2), money[i]);
     const int scale = static_cast<int>(i % 4) * 3;
