@@ -139,23 +139,9 @@ class PostgresDatabase final : public Database {
     FINCOACH_ASSERT(transaction_);
     // Keys and indexes first: a foreign key needs its referenced key, and its validation can
     // use the indexes.
-    for (const Deferred& key : dropped_unique_keys_) {
-      const auto start = std::chrono::steady_clock::now();
-      execute(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", key.table, key.name, key.definition),
-              fmt::format("rebuilding key {} of table {}", key.name, key.table));
-      spdlog::debug("{}: rebuilt key {} in {:.3f} s", display_, key.name, seconds_since(start));
-    }
-    for (const Deferred& index : dropped_indexes_) {
-      const auto start = std::chrono::steady_clock::now();
-      execute(index.definition, fmt::format("rebuilding index {} of table {}", index.name, index.table));
-      spdlog::debug("{}: rebuilt index {} in {:.3f} s", display_, index.name, seconds_since(start));
-    }
-    for (const Deferred& key : dropped_foreign_keys_) {
-      const auto start = std::chrono::steady_clock::now();
-      execute(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", key.table, key.name, key.definition),
-              fmt::format("re-validating foreign key {} of table {}", key.name, key.table));
-      spdlog::debug("{}: re-validated foreign key {} in {:.3f} s", display_, key.name, seconds_since(start));
-    }
+    restore(dropped_unique_keys_, "key");
+    restore(dropped_indexes_, "index");
+    restore(dropped_foreign_keys_, "foreign key");
     const auto start = std::chrono::steady_clock::now();
     translate_errors(display_, "committing", [&] { transaction_->commit(); });
     spdlog::debug("{}: COMMIT in {:.3f} s", display_, seconds_since(start));
@@ -204,11 +190,20 @@ class PostgresDatabase final : public Database {
   }
 
  private:
+  // A key, index or foreign key dropped for a bulk load, and the SQL that creates it again.
   struct Deferred {
     std::string table;
     std::string name;
-    std::string definition;
+    std::string restore_sql;
   };
+
+  void restore(const std::vector<Deferred>& dropped, std::string_view kind) {
+    for (const Deferred& object : dropped) {
+      const auto start = std::chrono::steady_clock::now();
+      execute(object.restore_sql, fmt::format("restoring {} {} of table {}", kind, object.name, object.table));
+      spdlog::debug("{}: restored {} {} in {:.3f} s", display_, kind, object.name, seconds_since(start));
+    }
+  }
 
   pqxx::result query(const std::string& sql, std::string_view what) {
     return translate_errors(display_, what, [&] {
@@ -276,7 +271,9 @@ class PostgresDatabase final : public Database {
                                                 where),
                                     fmt::format("listing the {}s to defer", kind));
     for (const auto& row : rows) {
-      Deferred constraint{row[0].c_str(), row[1].c_str(), row[2].c_str()};
+      Deferred constraint{
+          row[0].c_str(), row[1].c_str(),
+          fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", row[0].c_str(), row[1].c_str(), row[2].c_str())};
       execute(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", constraint.table, constraint.name),
               fmt::format("dropping {} {} for the bulk load", kind, constraint.name));
       dropped.push_back(std::move(constraint));
